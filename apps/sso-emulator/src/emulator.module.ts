@@ -1,0 +1,46 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AdminController } from './admin/admin.controller.js';
+import { RequestCounters } from './admin/request-counters.js';
+import { DiscoveryController } from './discovery/discovery.controller.js';
+import { HealthController } from './http/health.controller.js';
+import { Realm } from './http/realm.js';
+import { KeyStore } from './keys/key-store.js';
+import { KEYS_PERSISTENCE, type KeysPersistence } from './keys/keys-persistence.js';
+import { Registry } from './registry/registry.js';
+import { TokenIssuer } from './token/token-issuer.js';
+import { TokenController } from './token/token.controller.js';
+import { TokenService } from './token/token.service.js';
+
+export interface EmulatorParts {
+  realm: Realm;
+  registry: Registry;
+  keys: KeyStore;
+  persistKeys: KeysPersistence;
+  /** Milliseconds since the epoch; tests inject it to mint tokens at a chosen time. */
+  now: () => number;
+}
+
+/** Everything is built before Nest starts (and fails there), so the module only wires values. */
+@Module({})
+export class EmulatorModule {
+  static with(parts: EmulatorParts): DynamicModule {
+    const counters = new RequestCounters();
+    const tokens = new TokenService(
+      parts.registry,
+      new TokenIssuer(parts.keys, parts.realm, parts.now),
+      counters,
+    );
+    return {
+      module: EmulatorModule,
+      controllers: [TokenController, DiscoveryController, AdminController, HealthController],
+      providers: [
+        { provide: Realm, useValue: parts.realm },
+        { provide: Registry, useValue: parts.registry },
+        { provide: KeyStore, useValue: parts.keys },
+        { provide: KEYS_PERSISTENCE, useValue: parts.persistKeys },
+        { provide: RequestCounters, useValue: counters },
+        { provide: TokenService, useValue: tokens },
+      ],
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { type AddressInfo } from 'node:net';
+import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type EmulatorConfig } from './config/emulator-config.js';
+import { Realm } from './http/realm.js';
+import { KeyStore } from './keys/key-store.js';
+import { readKeysFile } from './keys/keys-file.js';
+import { keysPersistence } from './keys/keys-persistence.js';
+import { Registry } from './registry/registry.js';
+import { EmulatorModule } from './emulator.module.js';
+
+export interface EmulatorOptions {
+  config: EmulatorConfig;
+  /** Defaults to the registry file named by `config.registryPath`. */
+  registry?: Registry;
+  /** Defaults to `config.keysFile`, or a fresh key in memory. */
+  keys?: KeyStore;
+  now?: () => number;
+  /** Nest logger; `false` silences it (tests). */
+  logger?: LoggerService | false;
+}
+
+export interface RunningEmulator {
+  app: INestApplication;
+  realm: Realm;
+  keys: KeyStore;
+  /** Where the server listens, e.g. http://127.0.0.1:41234 (the issuer may name another host). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Loads the registry and keys (failing with a clear message), then listens. */
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const { config } = options;
+  const registry = options.registry ?? (await Registry.load(config.registryPath));
+  const keys =
+    options.keys ??
+    (config.keysFile ? await readKeysFile(config.keysFile) : await KeyStore.generate());
+  const realm = new Realm(config);
+  const app = await NestFactory.create(
+    EmulatorModule.with({
+      realm,
+      registry,
+      keys,
+      persistKeys: keysPersistence(config.keysFile),
+      now: options.now ?? Date.now,
+    }),
+    { bodyParser: false, logger: options.logger ?? undefined, abortOnError: false },
+  );
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  realm.bind(port);
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return { app, realm, keys, url: `http://${host}:${port}`, close: () => app.close() };
+}
