@@ -1,0 +1,30 @@
+// Public surface of `@cern-sso/api-access/client`: the framework-free token client.
+export { TokenClient } from './token-client.js';
+export type {
+  ClientAuthentication,
+  Clock,
+  RefreshPolicy,
+  RetryPolicy,
+  TokenClientOptions,
+} from './options.js';
+export { DEFAULT_REFRESH, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './options.js';
+export { axiosTokenHttp } from './http.js';
+export type { TokenHttp, TokenHttpRequest, TokenHttpResponse } from './http.js';
+export { withApiAccess } from './axios/with-api-access.js';
+export type { ApiAccessAxiosOptions } from './axios/with-api-access.js';
+export { ApiAccessError, InvalidOptionError } from './errors/api-access-error.js';
+export {
+  TokenError,
+  TokenHttpError,
+  TokenInvalidResponseError,
+  TokenNetworkError,
+  TokenOAuthError,
+  TokenTimeoutError,
+} from './errors/token-errors.js';
+export type { TokenRequestTarget } from './errors/token-errors.js';
+export {
+  TargetError,
+  TargetForbiddenError,
+  TargetUnauthorizedError,
+} from './errors/target-errors.js';
+export type { TargetRefusal } from './errors/target-errors.js';

@@ -1,0 +1,81 @@
+import { ApiAccessError, InvalidOptionError } from './errors/api-access-error.js';
+import { cacheToken, type CachedToken } from './cached-token.js';
+import { fetchToken } from './fetch-token.js';
+import type { ResolvedTokenClientOptions, TokenClientOptions } from './options.js';
+import { resolveOptions } from './resolve-options.js';
+
+/**
+ * Gets CERN SSO API Access tokens for this application, one cached token per audience.
+ *
+ * @example
+ * const client = new TokenClient({ tokenEndpoint, clientId, clientSecret });
+ * const token = await client.getToken('target-api');
+ */
+export class TokenClient {
+  readonly #options: ResolvedTokenClientOptions;
+  readonly #cache = new Map<string, CachedToken>();
+  /** One pending fetch per audience, shared by every caller that needs it. */
+  readonly #inFlight = new Map<string, Promise<CachedToken>>();
+
+  /** @throws {InvalidOptionError} naming the option and the bad value. */
+  constructor(options: TokenClientOptions) {
+    this.#options = resolveOptions(options);
+  }
+
+  /**
+   * A valid access token for `audience`. Served from the cache while valid; once its refresh
+   * point has passed, one background refresh runs and callers keep the current token meanwhile.
+   * Only a caller that finds no valid token waits, and concurrent ones wait for the same request.
+   */
+  async getToken(audience: string): Promise<string> {
+    if (typeof audience !== 'string' || audience.trim() === '') {
+      throw new InvalidOptionError('audience', 'getToken(audience) needs the target client id');
+    }
+    const now = this.#options.clock.now();
+    const cached = this.#cache.get(audience);
+    if (cached && now < cached.expiresAt) {
+      if (now >= cached.refreshAt) this.#refreshInBackground(audience, cached);
+      return cached.accessToken;
+    }
+    return (await this.#fetchShared(audience)).accessToken;
+  }
+
+  /**
+   * Drops the cached token for `audience`, e.g. after the target answered 401. With `token`, only
+   * if the cache still holds that token: many requests rejected with one stale token then cause
+   * one new fetch, not one each.
+   */
+  invalidate(audience: string, token?: string): void {
+    if (token === undefined || this.#cache.get(audience)?.accessToken === token) {
+      this.#cache.delete(audience);
+    }
+  }
+
+  #fetchShared(audience: string): Promise<CachedToken> {
+    let pending = this.#inFlight.get(audience);
+    if (!pending) {
+      pending = fetchToken(this.#options, audience)
+        .then((token) => {
+          const cached = cacheToken(token, this.#options.refresh);
+          this.#cache.set(audience, cached);
+          return cached;
+        })
+        // Failures are never cached: the next caller tries again.
+        .finally(() => this.#inFlight.delete(audience));
+      this.#inFlight.set(audience, pending);
+    }
+    return pending;
+  }
+
+  #refreshInBackground(audience: string, current: CachedToken): void {
+    if (this.#inFlight.has(audience)) return;
+    this.#fetchShared(audience).catch((error: unknown) => {
+      // Keep serving the still-valid token, and try again after `refresh.retryDelayMs`.
+      if (this.#cache.get(audience) === current) {
+        const refreshAt = this.#options.clock.now() + this.#options.refresh.retryDelayMs;
+        this.#cache.set(audience, { ...current, refreshAt });
+      }
+      if (error instanceof ApiAccessError) this.#options.onRefreshError(error, audience);
+    });
+  }
+}
