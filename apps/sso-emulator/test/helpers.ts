@@ -1,0 +1,59 @@
+import { type EmulatorConfig } from '../src/config/emulator-config.js';
+import { DEFAULT_REGISTRY_PATH } from '../src/config/env.schema.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/emulator.js';
+
+export const ADMIN_SECRET = 'test-admin-secret';
+
+/** The emulator in-process on a free port with the default registry, silent. */
+export function startTestEmulator(
+  config: Partial<EmulatorConfig> = {},
+  options: Omit<EmulatorOptions, 'config'> = {},
+): Promise<RunningEmulator> {
+  return startEmulator({
+    config: {
+      port: 0,
+      host: '127.0.0.1',
+      realm: 'cern',
+      tokenLifetimeSec: 1200,
+      adminSecret: ADMIN_SECRET,
+      registryPath: DEFAULT_REGISTRY_PATH,
+      ...config,
+    },
+    logger: false,
+    ...options,
+  });
+}
+
+export interface TokenCall {
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+/** POSTs a form to a token endpoint and returns status, headers and parsed JSON. */
+export interface TokenReply {
+  status: number;
+  headers: Headers;
+  json: Record<string, unknown>;
+}
+
+export async function postToken(
+  url: string,
+  { form, headers, body }: TokenCall,
+): Promise<TokenReply> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: body ?? new URLSearchParams(form).toString(),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: (await response.json()) as Record<string, unknown>,
+  };
+}
+
+export function basic(clientId: string, secret: string): string {
+  const encode = (part: string) => encodeURIComponent(part).replace(/%20/g, '+');
+  return `Basic ${Buffer.from(`${encode(clientId)}:${encode(secret)}`).toString('base64')}`;
+}
