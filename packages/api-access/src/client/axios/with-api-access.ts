@@ -1,6 +1,12 @@
-import axios, { isAxiosError, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
+import axios, {
+  isAxiosError,
+  type AxiosInstance,
+  type AxiosResponse,
+  type InternalAxiosRequestConfig,
+} from 'axios';
 import { TargetForbiddenError, TargetUnauthorizedError } from '../errors/target-errors.js';
 import type { TokenClient } from '../token-client.js';
+import { redactToken } from './redact-token.js';
 import { targetRefusal } from './target-refusal.js';
 
 export interface ApiAccessAxiosOptions {
@@ -31,11 +37,15 @@ export function withApiAccess(
 
   const sendWithToken = async (config: InternalAxiosRequestConfig, token: string) => {
     config.headers.set('Authorization', `Bearer ${token}`);
+    let outcome: unknown;
     try {
-      return await send(config);
+      outcome = await send(config);
+      return outcome as AxiosResponse;
+    } catch (error) {
+      outcome = error;
+      throw error;
     } finally {
-      // The response and any AxiosError keep `config`: do not let them carry the token on.
-      config.headers.set('Authorization', 'Bearer [redacted]');
+      redactToken(config, outcome);
     }
   };
 
