@@ -12,7 +12,7 @@ import {
 /** Validates every option once, at construction, and fills in defaults. */
 export function resolveOptions(options: TokenClientOptions): ResolvedTokenClientOptions {
   if (typeof options !== 'object' || options === null) {
-    throw new InvalidOptionError('options', `expected an object, got ${describe(options)}`);
+    throw new InvalidOptionError('options', `expected an object, got ${describeValue(options)}`);
   }
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const refresh = { ...DEFAULT_REFRESH, ...options.refresh };
@@ -28,7 +28,7 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
   ) {
     throw new InvalidOptionError(
       'clientAuthentication',
-      `expected "client_secret_post" or "client_secret_basic", got ${describe(clientAuthentication)}`,
+      `expected "client_secret_post" or "client_secret_basic", got ${describeValue(clientAuthentication)}`,
     );
   }
   requireNumber('timeoutMs', timeoutMs, { min: 1 });
@@ -51,14 +51,14 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
     if (value !== undefined && !ok) {
       throw new InvalidOptionError(
         name,
-        `expected ${name === 'clock' ? 'an object with now()' : 'a function'}, got ${describe(value)}`,
+        `expected ${name === 'clock' ? 'an object with now()' : 'a function'}, got ${describeValue(value)}`,
       );
     }
   }
   if (options.http !== undefined && typeof options.http !== 'function') {
     throw new InvalidOptionError(
       'http',
-      `expected an axios instance or a function, got ${describe(options.http)}`,
+      `expected an axios instance or a function, got ${describeValue(options.http)}`,
     );
   }
 
@@ -86,7 +86,7 @@ function resolveHttp(http: TokenClientOptions['http']): ResolvedTokenClientOptio
 function requireUrl(option: string, value: unknown): void {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new InvalidOptionError(option, `expected an http(s) URL, got ${describe(value)}`);
+    throw new InvalidOptionError(option, `expected an http(s) URL, got ${describeValue(value)}`);
   }
 }
 
@@ -98,7 +98,7 @@ function requireString(option: string, value: unknown, { secret = false } = {}):
         ? 'a blank string'
         : secret
           ? typeof value
-          : describe(value);
+          : describeValue(value);
     throw new InvalidOptionError(option, `expected a non-empty string, got ${shown}`);
   }
 }
@@ -117,12 +117,12 @@ function requireNumber(
   if (!ok) {
     const kind = rule.integer ? 'an integer' : 'a number';
     const range = rule.max === undefined ? `>= ${rule.min}` : `in (0, ${rule.max}]`;
-    throw new InvalidOptionError(option, `expected ${kind} ${range}, got ${describe(value)}`);
+    throw new InvalidOptionError(option, `expected ${kind} ${range}, got ${describeValue(value)}`);
   }
 }
 
 /** Shows a bad value briefly: strings quoted and cut, everything else by type or value. */
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (typeof value === 'string')
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
   if (

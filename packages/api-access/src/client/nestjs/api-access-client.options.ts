@@ -1,0 +1,17 @@
+import type { TokenClientOptions } from '../options.js';
+
+/** A target API this app calls: its client id (the token audience) and where it lives. */
+export interface ApiAccessTarget {
+  /** The name the app asks for, e.g. `reports`. */
+  name: string;
+  /** The target's client id, sent as `audience` to the SSO. */
+  audience: string;
+  /** Base URL of the target API, e.g. `https://reports.example.cern.ch/api`. */
+  baseURL: string;
+}
+
+/** The token client's options plus the targets to prepare an HTTP client for. */
+export interface ApiAccessClientModuleOptions extends TokenClientOptions {
+  /** Targets, each served as a ready axios instance by `ApiAccessTargets.get(name)`. Default none. */
+  targets?: ApiAccessTarget[];
+}
