@@ -132,7 +132,7 @@ describe('TokenClient retries', () => {
       description: 'Invalid client or Invalid client credentials',
     },
     {
-      status: 400,
+      status: 401,
       error: 'unauthorized_client',
       description: 'Client not enabled to retrieve service account',
     },

@@ -1,0 +1,177 @@
+import { decodeJwt } from 'jose';
+import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { run } from '../../src/cli/run.js';
+import { startFakeTokenEndpoint } from './support/fake-token-endpoint.js';
+
+/** Runs the CLI with captured output. */
+async function cli(argv: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, env, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('api-access token (CLI)', () => {
+  let sso: RunningEmulator;
+  let credentials: string[];
+
+  beforeAll(async () => {
+    sso = await startEmulator();
+    credentials = [
+      '--endpoint',
+      sso.tokenEndpoint,
+      '--client-id',
+      'caller',
+      '--client-secret',
+      'caller-secret',
+    ];
+  });
+  afterAll(() => sso.stop());
+
+  it('prints a token for the audience', async () => {
+    const { code, stdout, stderr } = await cli([
+      'token',
+      '--audience',
+      'target-api',
+      ...credentials,
+    ]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(decodeJwt(stdout.trim())).toMatchObject({ aud: 'target-api', azp: 'caller' });
+  });
+
+  it('reads the endpoint and credentials from the environment, and sends HTTP Basic with --basic', async () => {
+    const { code, stdout } = await cli(['token', '--audience', 'target-api', '--basic'], {
+      API_ACCESS_TOKEN_ENDPOINT: sso.tokenEndpoint,
+      API_ACCESS_CLIENT_ID: 'ops-bot',
+      API_ACCESS_CLIENT_SECRET: 'ops-bot-secret',
+    });
+    expect(code).toBe(0);
+    expect(decodeJwt(stdout.trim())).toMatchObject({ azp: 'ops-bot', cern_roles: ['admin'] });
+  });
+
+  it('prints header and claims with --decode', async () => {
+    const { code, stdout } = await cli([
+      'token',
+      '--audience',
+      'target-api',
+      '--decode',
+      ...credentials,
+    ]);
+    expect(code).toBe(0);
+    const { header, claims } = JSON.parse(stdout) as {
+      header: object;
+      claims: Record<string, unknown>;
+    };
+    expect(header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
+    expect(claims).toMatchObject({
+      iss: sso.issuer,
+      aud: 'target-api',
+      sub: 'service-account-caller',
+    });
+    expect([...(claims.cern_roles as string[])].sort()).toEqual(['reader', 'writer']);
+  });
+
+  it("prints the SSO's error and exits 1, never echoing the secret", async () => {
+    const { code, stdout, stderr } = await cli([
+      'token',
+      '--audience',
+      'target-api',
+      '--endpoint',
+      sso.tokenEndpoint,
+      '--client-id',
+      'caller',
+      '--client-secret',
+      'wrong-secret-123',
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `api-access: Token request for audience "target-api" to ${sso.tokenEndpoint} failed: HTTP 401 invalid_client: Invalid client or Invalid client credentials [ERR_TOKEN_OAUTH]\n`,
+    );
+  });
+
+  it("exits 1 with the SSO's error description", async () => {
+    const endpoint = await startFakeTokenEndpoint();
+    endpoint.script({
+      status: 400,
+      body: {
+        error: 'invalid_target',
+        error_description: 'audience "x" is not a registered application',
+      },
+    });
+    const { code, stderr } = await cli([
+      'token',
+      '--audience',
+      'x',
+      '--endpoint',
+      endpoint.url,
+      '--client-id',
+      'a',
+      '--client-secret',
+      'b',
+    ]);
+    await endpoint.stop();
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'HTTP 400 invalid_target: audience "x" is not a registered application',
+    );
+  });
+
+  it.each([
+    {
+      problem: 'no command',
+      argv: ['--audience', 'x'],
+      says: 'expected the command "token", got none',
+    },
+    {
+      problem: 'an unknown command',
+      argv: ['tokens', '--audience', 'x'],
+      says: 'expected the command "token", got "tokens"',
+    },
+    {
+      problem: 'no audience',
+      argv: ['token', '--client-id', 'a', '--client-secret', 'b'],
+      says: 'missing --audience',
+    },
+    {
+      problem: 'no client id',
+      argv: ['token', '--audience', 'x'],
+      says: 'missing --client-id (or API_ACCESS_CLIENT_ID)',
+    },
+    {
+      problem: 'an unknown flag',
+      argv: ['token', '--audiense', 'x'],
+      says: "Unknown option '--audiense'",
+    },
+    {
+      problem: 'a bad endpoint',
+      argv: [
+        'token',
+        '--audience',
+        'x',
+        '--endpoint',
+        'localhost',
+        '--client-id',
+        'a',
+        '--client-secret',
+        'b',
+      ],
+      says: 'Invalid option tokenEndpoint',
+    },
+  ])('exits 2 with the usage on $problem', async ({ argv, says }) => {
+    const { code, stdout, stderr } = await cli(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`api-access: ${says}`);
+    expect(stderr).toContain('Usage: api-access token --audience <client id>');
+  });
+
+  it('prints the usage with --help and exits 0', async () => {
+    const { code, stdout } = await cli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('http://localhost:8080/auth/realms/cern/api-access/token');
+  });
+});
