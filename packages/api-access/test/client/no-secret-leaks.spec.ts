@@ -85,4 +85,20 @@ describe('errors never carry the secret or a token', () => {
       expect(text).not.toContain(TOKEN);
     }
   });
+
+  it('a successful response, once done', async () => {
+    endpoint.script({
+      status: 200,
+      body: { access_token: TOKEN, expires_in: 1200, token_type: 'Bearer' },
+    });
+    const http = withApiAccess(axios.create({ baseURL: target.url }), {
+      client: clientFor(endpoint, manualClock()),
+      audience: 'target-api',
+    });
+    const response = await http.get('/reports');
+    expect(target.authorizations[0]).toBe(`Bearer ${TOKEN}`);
+    // The fake target echoes the token in its body: look at everything else.
+    expect(inspect({ ...response, data: undefined }, { depth: 10 })).not.toContain(TOKEN);
+    expect(response.config.headers.Authorization).toBe('Bearer [redacted]');
+  });
 });
