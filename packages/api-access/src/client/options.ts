@@ -75,14 +75,14 @@ export interface ResolvedTokenClientOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
-export const DEFAULT_RETRY: RetryPolicy = {
+export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
   maxAttempts: 4,
   baseDelayMs: 200,
   maxDelayMs: 5000,
   maxTotalMs: 15_000,
-};
-export const DEFAULT_REFRESH: RefreshPolicy = {
+});
+export const DEFAULT_REFRESH: Readonly<RefreshPolicy> = Object.freeze({
   lifetimeFraction: 0.8,
   minRemainingMs: 60_000,
   retryDelayMs: 10_000,
-};
+});

@@ -14,8 +14,8 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
   if (typeof options !== 'object' || options === null) {
     throw new InvalidOptionError('options', `expected an object, got ${describeValue(options)}`);
   }
-  const retry = { ...DEFAULT_RETRY, ...options.retry };
-  const refresh = { ...DEFAULT_REFRESH, ...options.refresh };
+  const retry = withDefaults(DEFAULT_RETRY, options.retry);
+  const refresh = withDefaults(DEFAULT_REFRESH, options.refresh);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   requireUrl('tokenEndpoint', options.tokenEndpoint);
@@ -76,6 +76,12 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
     random: options.random ?? Math.random,
     onRefreshError: options.onRefreshError ?? (() => {}),
   };
+}
+
+/** Fields left out or set to `undefined` (e.g. from an unset variable) take their default. */
+function withDefaults<T extends object>(defaults: T, given: Partial<T> | undefined): T {
+  const set = Object.entries(given ?? {}).filter(([, value]) => value !== undefined);
+  return { ...defaults, ...Object.fromEntries(set) };
 }
 
 function resolveHttp(http: TokenClientOptions['http']): ResolvedTokenClientOptions['http'] {

@@ -15,6 +15,11 @@ describe('TokenClient options', () => {
     expect(new TokenClient(base)).toBeInstanceOf(TokenClient);
   });
 
+  it('gives fields set to undefined their default (as from an unset variable)', () => {
+    const options = { ...base, timeoutMs: undefined, retry: { maxAttempts: undefined } };
+    expect(new TokenClient(options)).toBeInstanceOf(TokenClient);
+  });
+
   it.each([
     {
       option: 'tokenEndpoint',
