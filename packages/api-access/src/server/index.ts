@@ -1,0 +1,38 @@
+// Framework-free token validation for APIs that accept CERN SSO API Access tokens.
+export { AccessTokenVerifier } from './access-token-verifier.js';
+export { authorize, type AccessRequirements } from './authorize.js';
+export { readBearerToken } from './bearer-header.js';
+export { ApiAccessConfigError } from './config-error.js';
+export {
+  ApiAccessError,
+  AuthorizationHeaderError,
+  CallerNotAllowedError,
+  KeysUnavailableError,
+  RoleMissingError,
+  TokenMissingError,
+  type RefusalKind,
+} from './errors.js';
+export { toHttpRefusal, type HttpRefusal } from './http-refusal.js';
+export type { SigningKeySource } from './jwks-source.js';
+export type { ApiAccessLogger, ApiAccessOptions, Clock } from './options.js';
+export type { ApiAccessPrincipal } from './principal.js';
+export { resolveApiAccessOptions, type ResolvedApiAccessOptions } from './resolve-options.js';
+export { hasAllRoles, hasAnyRole } from './role-match.js';
+export { readRoles } from './roles-claim.js';
+export {
+  InvalidTokenError,
+  TokenAlgorithmError,
+  TokenAudienceError,
+  TokenClaimInvalidError,
+  TokenCritError,
+  TokenExpMissingError,
+  TokenExpiredError,
+  TokenIssuerError,
+  TokenKidMissingError,
+  TokenKidUnknownError,
+  TokenMalformedError,
+  TokenNotYetValidError,
+  TokenPayloadNotObjectError,
+  TokenSignatureError,
+  TokenTypError,
+} from './token-errors.js';

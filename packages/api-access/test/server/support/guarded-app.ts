@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
+import type { ApiAccessOptions, ApiAccessPrincipal } from '../../../src/server/index.js';
+import {
+  AllowedCallers,
+  ApiAccessGuard,
+  ApiAccessModule,
+  CurrentPrincipal,
+  Public,
+  RequireAllRoles,
+  Roles,
+} from '../../../src/server/nestjs/index.js';
+
+/** Class-level `reader`, with handlers that override, add to, or drop it. */
+@Controller('items')
+@Roles('reader')
+class ItemsController {
+  @Get()
+  list(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get('admin')
+  @Roles('admin')
+  admin(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get('write-and-read')
+  @RequireAllRoles('reader', 'writer')
+  both(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get('ops-only')
+  @AllowedCallers('ops-bot')
+  @Roles('admin')
+  opsOnly(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get('health')
+  @Public()
+  health(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get('me')
+  me(@CurrentPrincipal() principal: ApiAccessPrincipal): Omit<ApiAccessPrincipal, 'claims'> {
+    const { claims: _claims, ...shape } = principal;
+    return shape;
+  }
+}
+
+/** No requirement beyond a valid token; `@Public()` on the class, re-protected on one handler. */
+@Controller('open')
+@Public()
+class OpenController {
+  @Get()
+  open(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get('protected')
+  @Public(false)
+  protectedOne(): { ok: true } {
+    return { ok: true };
+  }
+}
+
+@Controller('any-token')
+class AnyTokenController {
+  @Get()
+  any(): { ok: true } {
+    return { ok: true };
+  }
+}
+
+export interface GuardedApp {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** A small Nest app with the guard installed globally, as an app would do it, on 127.0.0.1:0. */
+export async function startGuardedApp(options: ApiAccessOptions): Promise<GuardedApp> {
+  @Module({
+    imports: [ApiAccessModule.forRoot(options)],
+    controllers: [ItemsController, OpenController, AnyTokenController],
+    providers: [{ provide: APP_GUARD, useExisting: ApiAccessGuard }],
+  })
+  class TestAppModule {}
+
+  const app: INestApplication = await NestFactory.create(TestAppModule, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
