@@ -1,66 +1,32 @@
 import { fileURLToPath } from 'node:url';
+import { integer, optionalSecret, optionalText, optionalUrl, readEnv, text } from '@cern-sso/env';
 import { type EmulatorConfig } from './emulator-config.js';
-
-/** A bad environment: lists every bad variable at once, never a secret's value. */
-export class EnvironmentError extends Error {
-  readonly code = 'ERR_EMULATOR_ENV';
-  constructor(readonly problems: string[]) {
-    super(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'EnvironmentError';
-  }
-}
 
 export const DEFAULT_REGISTRY_PATH = fileURLToPath(new URL('../../registry.yaml', import.meta.url));
 
-type Env = Record<string, string | undefined>;
+/** The emulator's environment variables, documented in docs/sso-emulator.md. */
+export const EMULATOR_ENV = {
+  PORT: integer(8080, 0, 65535),
+  HOST: text('127.0.0.1'),
+  SSO_PUBLIC_URL: optionalUrl(),
+  SSO_REALM: text('cern', /^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-'"),
+  SSO_TOKEN_LIFETIME: integer(1200, 1, 86_400),
+  SSO_ADMIN_SECRET: optionalSecret(8),
+  SSO_REGISTRY: text(DEFAULT_REGISTRY_PATH),
+  SSO_KEYS_FILE: optionalText(),
+};
 
-/** Reads the emulator's configuration from environment variables (see README for the list). */
-export function parseEmulatorEnv(env: Env): EmulatorConfig {
-  const problems: string[] = [];
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-      problems.push(
-        `${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`,
-      );
-    }
-    return value;
+/** Reads the emulator's configuration; a bad environment throws with every bad variable listed. */
+export function parseEmulatorEnv(env: Record<string, string | undefined>): EmulatorConfig {
+  const vars = readEnv(EMULATOR_ENV, env);
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    publicUrl: vars.SSO_PUBLIC_URL,
+    realm: vars.SSO_REALM,
+    tokenLifetimeSec: vars.SSO_TOKEN_LIFETIME,
+    adminSecret: vars.SSO_ADMIN_SECRET,
+    registryPath: vars.SSO_REGISTRY,
+    keysFile: vars.SSO_KEYS_FILE,
   };
-  const url = (name: string): string | undefined => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return undefined;
-    try {
-      const parsed = new URL(raw);
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
-      if (parsed.search || parsed.hash) throw new Error('query');
-    } catch {
-      problems.push(
-        `${name}: expected an http(s) URL without query or fragment, got ${JSON.stringify(raw)}`,
-      );
-    }
-    return raw.replace(/\/+$/, '');
-  };
-
-  const config: EmulatorConfig = {
-    port: integer('PORT', 8080, 0, 65535),
-    host: env.HOST || '127.0.0.1',
-    publicUrl: url('SSO_PUBLIC_URL'),
-    realm: env.SSO_REALM || 'cern',
-    tokenLifetimeSec: integer('SSO_TOKEN_LIFETIME', 1200, 1, 86_400),
-    adminSecret: env.SSO_ADMIN_SECRET || undefined,
-    registryPath: env.SSO_REGISTRY || DEFAULT_REGISTRY_PATH,
-    keysFile: env.SSO_KEYS_FILE || undefined,
-  };
-  if (!/^[A-Za-z0-9._-]+$/.test(config.realm)) {
-    problems.push(
-      `SSO_REALM: expected letters, digits, '.', '_' or '-', got ${JSON.stringify(config.realm)}`,
-    );
-  }
-  if (config.adminSecret !== undefined && config.adminSecret.length < 8) {
-    problems.push('SSO_ADMIN_SECRET: must be at least 8 characters');
-  }
-  if (problems.length > 0) throw new EnvironmentError(problems);
-  return config;
 }

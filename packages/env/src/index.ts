@@ -1,0 +1,10 @@
+export { EnvironmentError, readEnv, type EnvSchema, type Variable } from './read-env.js';
+export {
+  integer,
+  optionalSecret,
+  optionalText,
+  optionalUrl,
+  secret,
+  text,
+  url,
+} from './variables.js';

@@ -1,0 +1,90 @@
+import { type Variable } from './read-env.js';
+
+/** An integer in [min, max]; `fallback` when unset. */
+export function integer(fallback: number, min: number, max: number): Variable<number> {
+  return {
+    read: (raw) => {
+      if (raw === undefined) return { value: fallback };
+      const value = Number(raw);
+      return /^\d+$/.test(raw.trim()) && value >= min && value <= max
+        ? { value }
+        : { problem: `expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}` };
+    },
+  };
+}
+
+/** Free text matching `pattern`; `fallback` when unset (required when no fallback). */
+export function text(
+  fallback?: string,
+  pattern = /^.+$/,
+  expected = 'a non-empty value',
+): Variable<string> {
+  return {
+    read: (raw) => {
+      const value = raw ?? fallback;
+      if (value === undefined) return { problem: `required (${expected})` };
+      return pattern.test(value)
+        ? { value }
+        : { problem: `expected ${expected}, got ${JSON.stringify(value)}` };
+    },
+  };
+}
+
+/** A secret: never echoed in a problem. Optional when `fallback` is given. */
+export function secret(fallback?: string, minLength = 1): Variable<string> {
+  return {
+    read: (raw) => {
+      const value = raw ?? fallback;
+      if (value === undefined) return { problem: 'required' };
+      return value.length >= minLength
+        ? { value }
+        : { problem: `must be at least ${minLength} characters` };
+    },
+  };
+}
+
+/** An http(s) URL without query or fragment, trailing slashes removed. */
+export function url(fallback?: string): Variable<string> {
+  return {
+    read: (raw) => {
+      const value = raw ?? fallback;
+      if (value === undefined) return { problem: 'required (an http(s) URL)' };
+      return parseUrl(value);
+    },
+  };
+}
+
+export function optionalUrl(): Variable<string | undefined> {
+  return { read: (raw) => (raw === undefined ? { value: undefined } : parseUrl(raw)) };
+}
+
+function parseUrl(raw: string): { value: string } | { problem: string } {
+  try {
+    const parsed = new URL(raw);
+    if (
+      (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+      !parsed.search &&
+      !parsed.hash
+    ) {
+      return { value: raw.replace(/\/+$/, '') };
+    }
+  } catch {
+    // reported below
+  }
+  return {
+    problem: `expected an http(s) URL without query or fragment, got ${JSON.stringify(raw)}`,
+  };
+}
+
+/** A secret that may be unset (the feature it guards is then off). */
+export function optionalSecret(minLength = 1): Variable<string | undefined> {
+  return {
+    read: (raw) =>
+      raw === undefined ? { value: undefined } : secret(undefined, minLength).read(raw),
+  };
+}
+
+/** Free text that may be unset. */
+export function optionalText(): Variable<string | undefined> {
+  return { read: (raw) => ({ value: raw }) };
+}

@@ -1,0 +1,61 @@
+import {
+  EnvironmentError,
+  integer,
+  optionalUrl,
+  readEnv,
+  secret,
+  text,
+  url,
+} from '../src/index.js';
+
+const schema = {
+  PORT: integer(3000, 0, 65535),
+  NAME: text('demo', /^[a-z-]+$/, 'lowercase letters or -'),
+  ISSUER: url('http://localhost:8080/auth/realms/cern'),
+  JWKS: optionalUrl(),
+  SECRET: secret(undefined, 8),
+};
+
+describe('readEnv', () => {
+  it('applies defaults and treats empty as unset', () => {
+    expect(readEnv(schema, { PORT: '', SECRET: 'long-enough' })).toEqual({
+      PORT: 3000,
+      NAME: 'demo',
+      ISSUER: 'http://localhost:8080/auth/realms/cern',
+      JWKS: undefined,
+      SECRET: 'long-enough',
+    });
+  });
+
+  it('lists every bad variable in one error and never a secret value', () => {
+    let error: unknown;
+    try {
+      readEnv(schema, {
+        PORT: '70000',
+        NAME: 'Bad Name',
+        ISSUER: 'ftp://x',
+        JWKS: 'http://x/?q=1',
+        SECRET: 'short',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as EnvironmentError).problems).toEqual([
+      'PORT: expected an integer from 0 to 65535, got "70000"',
+      'NAME: expected lowercase letters or -, got "Bad Name"',
+      'ISSUER: expected an http(s) URL without query or fragment, got "ftp://x"',
+      'JWKS: expected an http(s) URL without query or fragment, got "http://x/?q=1"',
+      'SECRET: must be at least 8 characters',
+    ]);
+    expect((error as Error).message).not.toContain('short');
+  });
+
+  it('requires a variable without a default', () => {
+    expect(() => readEnv({ SECRET: secret() }, {})).toThrow('SECRET: required');
+  });
+
+  it('strips trailing slashes from URLs', () => {
+    expect(readEnv({ U: url() }, { U: 'http://a:1/b/' }).U).toBe('http://a:1/b');
+  });
+});
