@@ -1,0 +1,39 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ApiAccessClientModule } from '@cern-sso/api-access/client/nestjs';
+import { CALLER_CONFIG } from './config/caller-config.js';
+import { type CallerConfig } from './config/env.schema.js';
+import { DemoController } from './demo/demo.controller.js';
+import { UpstreamErrorFilter } from './errors/upstream-error.filter.js';
+import { HealthController } from './health/health.controller.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { TargetApi } from './reports/target-api.js';
+
+@Module({})
+export class AppModule {
+  static with(config: CallerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ApiAccessClientModule.forRoot({
+          tokenEndpoint: config.SSO_TOKEN_ENDPOINT,
+          clientId: config.CALLER_CLIENT_ID,
+          clientSecret: config.CALLER_CLIENT_SECRET,
+          targets: [
+            {
+              name: 'target-api',
+              audience: config.TARGET_API_AUDIENCE,
+              baseURL: config.TARGET_API_URL,
+            },
+          ],
+        }),
+      ],
+      controllers: [HealthController, DemoController, ReportsController],
+      providers: [
+        { provide: CALLER_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: UpstreamErrorFilter },
+        TargetApi,
+      ],
+    };
+  }
+}

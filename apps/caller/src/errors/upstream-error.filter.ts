@@ -1,0 +1,35 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import { isAxiosError } from 'axios';
+import { type Response } from 'express';
+import { toUpstreamFailure } from './upstream-failure.js';
+
+/**
+ * Turns a failed call to the SSO or to target-api into a clear JSON answer (502 / 503 / 504,
+ * or the target's own 4xx), never a crash or a bare 500. Nest's own HTTP errors pass through.
+ */
+@Catch()
+export class UpstreamErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Upstream');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof HttpException) {
+      response.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
+    const failure = toUpstreamFailure(exception);
+    if (failure.status >= 500) this.logger.warn(`${failure.error}: ${failure.reason}`);
+    if (failure.status === 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (isAxiosError(exception) && exception.response?.headers['retry-after']) {
+      response.setHeader('Retry-After', String(exception.response.headers['retry-after']));
+    }
+    response.status(failure.status).json({ statusCode: failure.status, ...failure });
+  }
+}

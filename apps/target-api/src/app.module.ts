@@ -1,0 +1,32 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiAccessGuard, ApiAccessModule } from '@cern-sso/api-access/server/nestjs';
+import { type TargetApiConfig } from './config/env.schema.js';
+import { HealthController } from './health/health.controller.js';
+import { JwksProbe } from './health/jwks-probe.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { ReportsService } from './reports/reports.service.js';
+import { WhoamiController } from './whoami/whoami.controller.js';
+
+@Module({})
+export class AppModule {
+  static with(config: TargetApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ApiAccessModule.forRoot({
+          issuer: config.SSO_ISSUER,
+          clientId: config.API_CLIENT_ID,
+          ...(config.SSO_JWKS_URI ? { jwksUri: config.SSO_JWKS_URI } : {}),
+        }),
+      ],
+      controllers: [HealthController, WhoamiController, ReportsController],
+      providers: [
+        ReportsService,
+        JwksProbe,
+        // This app chooses to guard every route; open ones say @Public().
+        { provide: APP_GUARD, useExisting: ApiAccessGuard },
+      ],
+    };
+  }
+}

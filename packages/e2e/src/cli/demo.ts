@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `pnpm demo`: start the three services on free ports, run the scenario for every identity,
+// print the matrix, check it against src/permission-matrix.ts, stop everything, exit 0 or 1.
+import { mismatches, runMatrix } from '../scenario/run-matrix.js';
+import { formatMatrix } from '../scenario/print-matrix.js';
+import { endpointsOf } from '../stack/endpoints.js';
+import { startStack } from '../stack/stack.js';
+
+console.log('Starting sso-emulator, target-api and caller on free ports...');
+const stack = await startStack();
+process.once('SIGINT', () => void stack.stop().then(() => process.exit(130)));
+let exitCode = 1;
+try {
+  console.log(
+    `  sso-emulator ${stack.sso.url}\n  target-api   ${stack.target.url}\n  caller       ${stack.caller.url}\n`,
+  );
+  const observed = await runMatrix(endpointsOf(stack));
+  console.log(formatMatrix(observed));
+
+  const viaCaller = (await (await fetch(`${stack.caller.url}/demo`)).json()) as {
+    calls: { route: string; status: number }[];
+  };
+  console.log(
+    `\nThe caller service's own /demo: ${viaCaller.calls.map((c) => `${c.route} ${c.status}`).join(', ')}`,
+  );
+
+  const wrong = mismatches(observed);
+  if (wrong.length === 0) {
+    console.log('\nEvery cell matches the expected matrix.');
+    exitCode = 0;
+  } else {
+    console.log(`\n${wrong.length} cell(s) differ from the expected matrix:`);
+    for (const { identity, route, expected, actual } of wrong) {
+      console.log(
+        `  ${identity} ${route}: expected ${expected}, got ${actual.status} (${actual.reason})`,
+      );
+    }
+  }
+} catch (error) {
+  console.error(
+    `Demo failed: ${error instanceof Error ? error.message : String(error)}\n${stack.logs()}`,
+  );
+} finally {
+  await stack.stop();
+}
+process.exit(exitCode);

@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ServiceProcess } from './service-process.js';
+
+const require = createRequire(import.meta.url);
+const mainOf = (name: string) =>
+  join(dirname(require.resolve(`${name}/package.json`)), 'dist', 'main.js');
+
+export interface StackOptions {
+  /** Fixed ports (for `pnpm start`); 0 or absent picks free ones. */
+  ports?: { sso?: number; target?: number; caller?: number };
+  /** Extra environment per service. */
+  env?: {
+    sso?: Record<string, string>;
+    target?: Record<string, string>;
+    caller?: Record<string, string>;
+  };
+  host?: string;
+}
+
+export interface Stack {
+  sso: ServiceProcess;
+  target: ServiceProcess;
+  caller: ServiceProcess;
+  adminSecret: string;
+  /** `iss` of every token: the emulator's realm URL. */
+  issuer: string;
+  tokenEndpoint: string;
+  standardTokenEndpoint: string;
+  stop(): Promise<void>;
+  /** The last log lines of every service, for a failure report. */
+  logs(): string;
+}
+
+/**
+ * Starts the built emulator, target-api and caller in dependency order, each as a process. The
+ * emulator keeps its keys in a file so that restarting it (a test scenario) keeps tokens valid.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const host = options.host ?? '127.0.0.1';
+  const adminSecret = `e2e-admin-${process.pid}`;
+  const keysFile = join(await mkdtemp(join(tmpdir(), 'sso-e2e-')), 'keys.json');
+  execFileSync(process.execPath, [
+    join(dirname(mainOf('@cern-sso/sso-emulator')), 'cli', 'create-keys.js'),
+    keysFile,
+  ]);
+
+  const sso = new ServiceProcess({
+    name: 'sso-emulator',
+    main: mainOf('@cern-sso/sso-emulator'),
+    env: {
+      HOST: host,
+      PORT: String(options.ports?.sso ?? 0),
+      SSO_ADMIN_SECRET: adminSecret,
+      SSO_KEYS_FILE: keysFile,
+      ...options.env?.sso,
+    },
+  });
+  const ssoUrl = await sso.start();
+  // Pin the port so a restart of the emulator comes back at the same address.
+  const ssoPort = new URL(ssoUrl).port;
+  sso.spec.env.PORT = ssoPort;
+  const issuer = `${sso.spec.env.SSO_PUBLIC_URL ?? `http://localhost:${ssoPort}`}/auth/realms/cern`;
+
+  const target = new ServiceProcess({
+    name: 'target-api',
+    main: mainOf('@cern-sso/target-api'),
+    env: {
+      HOST: host,
+      PORT: String(options.ports?.target ?? 0),
+      SSO_ISSUER: issuer,
+      ...options.env?.target,
+    },
+  });
+  const caller = new ServiceProcess({
+    name: 'caller',
+    main: mainOf('@cern-sso/caller'),
+    env: {
+      HOST: host,
+      PORT: String(options.ports?.caller ?? 0),
+      SSO_TOKEN_ENDPOINT: `${issuer}/api-access/token`,
+      ...options.env?.caller,
+    },
+  });
+  const services = [sso, target, caller];
+  try {
+    target.spec.env.PORT = new URL(await target.start()).port;
+    caller.spec.env.TARGET_API_URL ??= target.url;
+    caller.spec.env.PORT = new URL(await caller.start()).port;
+  } catch (error) {
+    await Promise.all(services.map((service) => service.stop()));
+    throw error;
+  }
+  return {
+    sso,
+    target,
+    caller,
+    adminSecret,
+    issuer,
+    tokenEndpoint: `${issuer}/api-access/token`,
+    standardTokenEndpoint: `${issuer}/protocol/openid-connect/token`,
+    stop: async () => {
+      await Promise.all([caller, target, sso].map((service) => service.stop()));
+    },
+    logs: () => services.map((service) => service.tail()).join('\n'),
+  };
+}
