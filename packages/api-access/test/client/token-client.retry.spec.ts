@@ -69,7 +69,7 @@ describe('TokenClient retries', () => {
   });
 
   it('stops after maxAttempts and throws the last error', async () => {
-    endpoint.script(...Array.from({ length: 5 }, () => ({ status: 503 })));
+    endpoint.script(...Array.from({ length: 3 }, () => ({ status: 503 })));
     const client = clientFor(endpoint, clock, { retry: { maxAttempts: 3 } });
     const error = await client.getToken('target-api').catch((e: unknown) => e);
     expect(error).toMatchObject({

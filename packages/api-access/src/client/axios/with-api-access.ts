@@ -1,9 +1,4 @@
-import axios, {
-  isAxiosError,
-  type AxiosInstance,
-  type AxiosResponse,
-  type InternalAxiosRequestConfig,
-} from 'axios';
+import axios, { isAxiosError, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import { TargetForbiddenError, TargetUnauthorizedError } from '../errors/target-errors.js';
 import type { TokenClient } from '../token-client.js';
 import { redactToken } from './redact-token.js';
@@ -35,18 +30,18 @@ export function withApiAccess(
   const http = instance ?? axios.create();
   const send = axios.getAdapter(http.defaults.adapter ?? axios.defaults.adapter);
 
-  const sendWithToken = async (config: InternalAxiosRequestConfig, token: string) => {
+  const sendWithToken = (config: InternalAxiosRequestConfig, token: string) => {
     config.headers.set('Authorization', `Bearer ${token}`);
-    let outcome: unknown;
-    try {
-      outcome = await send(config);
-      return outcome as AxiosResponse;
-    } catch (error) {
-      outcome = error;
-      throw error;
-    } finally {
-      redactToken(config, outcome);
-    }
+    return send(config).then(
+      (response) => {
+        redactToken(config, response);
+        return response;
+      },
+      (error: unknown) => {
+        redactToken(config, error);
+        throw error;
+      },
+    );
   };
 
   http.defaults.adapter = async (config) => {

@@ -20,6 +20,7 @@ export interface FakeTokenEndpoint {
   script(...responses: ScriptedResponse[]): void;
   /** The token the n-th successful default answer carries (1-based). */
   tokenNumber(n: number): string;
+  /** Stops the server; rejects if scripted answers were never asked for (the test is wrong). */
   stop(): Promise<void>;
 }
 
@@ -53,9 +54,11 @@ export async function startFakeTokenEndpoint(expiresIn = 1200): Promise<FakeToke
     requests,
     script: (...responses) => queue.push(...responses),
     tokenNumber,
-    stop: () => {
+    stop: async () => {
       server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const unused = queue.splice(0);
+      if (unused.length) throw new Error(`${unused.length} scripted answer(s) never requested`);
     },
   };
 }
