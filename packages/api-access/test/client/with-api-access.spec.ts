@@ -95,6 +95,7 @@ describe('withApiAccess (axios)', () => {
       oauthError: 'insufficient_scope',
       description: 'requires role "admin"',
       requiredRoles: ['admin'],
+      targetCode: 'ERR_ROLE_MISSING',
       audience: 'target-api',
     });
     expect((error as Error).message).toBe(

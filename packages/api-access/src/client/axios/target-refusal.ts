@@ -25,6 +25,7 @@ export function targetRefusal(error: AxiosError, audience: string): TargetRefusa
     description:
       challenge.error_description ?? stringOrUndefined(body.error_description ?? body.message),
     requiredRoles: roles ?? [],
+    targetCode: stringOrUndefined(body.code),
   };
 }
 

@@ -14,6 +14,8 @@ export interface TargetRefusal {
   description: string | undefined;
   /** Roles the target said it requires (RFC 6750 `scope`, or the body's `requiredRoles`). */
   requiredRoles: readonly string[];
+  /** The target's own error code from its JSON body (`code`), e.g. `ERR_ROLE_MISSING`. */
+  targetCode: string | undefined;
 }
 
 /** The target API refused a call made with an API Access token. */
@@ -25,6 +27,7 @@ export abstract class TargetError extends ApiAccessError implements TargetRefusa
   readonly oauthError: string | undefined;
   readonly description: string | undefined;
   readonly requiredRoles: readonly string[];
+  readonly targetCode: string | undefined;
 
   constructor(refusal: TargetRefusal, problem: string) {
     const reason = [refusal.oauthError, refusal.description].filter(Boolean).join(': ');
@@ -38,11 +41,13 @@ export abstract class TargetError extends ApiAccessError implements TargetRefusa
     this.oauthError = refusal.oauthError;
     this.description = refusal.description;
     this.requiredRoles = refusal.requiredRoles;
+    this.targetCode = refusal.targetCode;
   }
 
   protected override details(): Record<string, unknown> {
-    const { audience, method, url, status, oauthError, description, requiredRoles } = this;
-    return { audience, method, url, status, oauthError, description, requiredRoles };
+    const { audience, method, url, status, oauthError, description, requiredRoles, targetCode } =
+      this;
+    return { audience, method, url, status, oauthError, description, requiredRoles, targetCode };
   }
 }
 

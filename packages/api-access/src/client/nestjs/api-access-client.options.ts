@@ -8,6 +8,8 @@ export interface ApiAccessTarget {
   audience: string;
   /** Base URL of the target API, e.g. `https://reports.example.cern.ch/api`. */
   baseURL: string;
+  /** Timeout of each call to the target, in ms (token fetch not included). Default none. */
+  timeoutMs?: number;
 }
 
 /** The token client's options plus the targets to prepare an HTTP client for. */

@@ -48,7 +48,14 @@ export class ApiAccessTargets {
           `expected a URL, got ${describeValue(target.baseURL)}`,
         );
       }
-      const http = axios.create({ baseURL: target.baseURL });
+      const timeout = target.timeoutMs ?? 0;
+      if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0) {
+        throw new InvalidOptionError(
+          `${where}.timeoutMs`,
+          `expected a number >= 0, got ${describeValue(timeout)}`,
+        );
+      }
+      const http = axios.create({ baseURL: target.baseURL, timeout });
       this.#instances.set(target.name, withApiAccess(http, { client, audience: target.audience }));
     }
   }

@@ -70,6 +70,20 @@ describe('ApiAccessClientModule', () => {
     });
   });
 
+  it('applies a target timeout to its HTTP client', async () => {
+    const target = {
+      name: 'reports',
+      audience: 'reports-api',
+      baseURL: 'http://127.0.0.1:1',
+      timeoutMs: 2500,
+    };
+    @Module({ imports: [ApiAccessClientModule.forRoot({ ...options(), targets: [target] })] })
+    class AppModule {}
+    app = await NestFactory.create(AppModule, { logger: false });
+    await app.init();
+    expect(app.get(ApiAccessTargets).get('reports').defaults.timeout).toBe(2500);
+  });
+
   it('forRoot with isGlobal: other modules inject the TokenClient by its class', async () => {
     @Injectable()
     class UsesClient {
@@ -98,6 +112,11 @@ describe('ApiAccessClientModule', () => {
       problem: 'a bad target URL',
       patch: { targets: [{ name: 'reports', audience: 'r', baseURL: 'nope' }] },
       message: 'Invalid option targets[0].baseURL: expected a URL, got "nope"',
+    },
+    {
+      problem: 'a negative target timeout',
+      patch: { targets: [{ name: 'reports', audience: 'r', baseURL: 'http://x', timeoutMs: -1 }] },
+      message: 'Invalid option targets[0].timeoutMs: expected a number >= 0, got -1',
     },
     {
       problem: 'a bad client option',
