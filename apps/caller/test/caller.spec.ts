@@ -1,0 +1,174 @@
+import { decodeJwt } from 'jose';
+import { type INestApplication } from '@nestjs/common';
+import { type RunningEmulator } from '@cern-sso/sso-emulator';
+import { readCallerEnv } from '../src/config/env.schema.js';
+import { startCaller, startFakeTarget, startTestEmulator, type FakeTarget } from './helpers.js';
+
+let sso: RunningEmulator;
+let target: FakeTarget;
+let caller: { app: INestApplication; url: string };
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  ((_request, response) =>
+    response
+      .writeHead(status, { 'content-type': 'application/json', ...headers })
+      .end(JSON.stringify(body))) as FakeTarget['respond'];
+
+beforeAll(async () => {
+  sso = await startTestEmulator();
+  target = await startFakeTarget();
+  caller = await startCaller({
+    SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
+    TARGET_API_URL: target.url,
+    TARGET_API_TIMEOUT_MS: '300',
+  });
+});
+afterAll(async () => {
+  await caller.app.close();
+  await target.stop();
+  await sso.close();
+});
+beforeEach(() => {
+  target.requests.length = 0;
+  target.respond = json(200, [{ id: 1, title: 'Welcome' }]);
+});
+
+async function get(path: string) {
+  const response = await fetch(`${caller.url}${path}`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('calling target-api', () => {
+  it('sends an API Access token for target-api as the caller, and reuses it', async () => {
+    expect(await get('/reports')).toEqual({ status: 200, body: [{ id: 1, title: 'Welcome' }] });
+    await get('/reports');
+    const [first, second] = target.requests;
+    const claims = decodeJwt(first!.authorization!.replace(/^Bearer /, ''));
+    expect(claims).toMatchObject({
+      aud: 'target-api',
+      azp: 'caller',
+      cern_roles: ['reader', 'writer'],
+    });
+    expect(second!.authorization).toBe(first!.authorization);
+  });
+
+  it.each([
+    [
+      'the target refuses the role',
+      json(
+        403,
+        { error: 'insufficient_scope', error_description: 'requires any of the roles: admin' },
+        {
+          'www-authenticate':
+            'Bearer realm="target-api", error="insufficient_scope", error_description="requires any of the roles: admin"',
+        },
+      ),
+      403,
+      'target_forbidden',
+    ],
+    ['the target fails', json(500, { message: 'boom' }), 502, 'target_error'],
+    [
+      'the target keeps rejecting the token',
+      json(401, {}, { 'www-authenticate': 'Bearer realm="target-api", error="invalid_token"' }),
+      502,
+      'target_rejected_token',
+    ],
+    ['the target hangs', (() => undefined) as FakeTarget['respond'], 504, 'target_timeout'],
+  ])('answers clearly when %s', async (_case, respond, status, error) => {
+    target.respond = respond;
+    const response = await get('/reports');
+    expect(response.status).toBe(status);
+    expect(response.body).toMatchObject({ statusCode: status, error, reason: expect.any(String) });
+    expect(JSON.stringify(response.body)).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+  });
+
+  it('retries once with a fresh token when the target answers 401', async () => {
+    let calls = 0;
+    target.respond = (request, response) =>
+      ++calls === 1 ? json(401, {})(request, response) : json(200, [])(request, response);
+    expect((await get('/reports')).status).toBe(200);
+    expect(target.requests).toHaveLength(2);
+  });
+});
+
+describe('GET /demo', () => {
+  it('reports each call of the scenario with the status and reason the target gave', async () => {
+    target.respond = (request, response) =>
+      request.url === '/reports/audit'
+        ? json(
+            403,
+            {},
+            {
+              'www-authenticate':
+                'Bearer realm="target-api", error="insufficient_scope", error_description="requires all of the roles: reader, auditor"',
+            },
+          )(request, response)
+        : json(request.method === 'POST' ? 201 : 200, { id: 7 })(request, response);
+    const { status, body } = await get('/demo');
+    expect(status).toBe(200);
+    expect(body.identity).toBe('caller');
+    expect(body.calls).toEqual([
+      { route: 'GET /whoami', status: 200, reason: 'allowed' },
+      { route: 'GET /reports', status: 200, reason: 'allowed' },
+      { route: 'POST /reports', status: 201, reason: 'allowed' },
+      { route: 'DELETE /reports/:id', status: 200, reason: 'allowed' },
+      {
+        route: 'GET /reports/audit',
+        status: 403,
+        reason: 'requires all of the roles: reader, auditor',
+      },
+    ]);
+    expect(target.requests.map((r) => `${r.method} ${r.url}`)).toContain('DELETE /reports/7');
+  });
+});
+
+describe('when the SSO fails', () => {
+  it('answers 503 when the SSO is unreachable', async () => {
+    const offline = await startCaller({
+      SSO_TOKEN_ENDPOINT: 'http://127.0.0.1:1/auth/realms/cern/api-access/token',
+      TARGET_API_URL: target.url,
+    });
+    try {
+      const response = await fetch(`${offline.url}/reports`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ error: 'sso_unavailable' });
+      expect(target.requests).toHaveLength(0);
+    } finally {
+      await offline.app.close();
+    }
+  });
+
+  it('answers 502 when the SSO refuses the credentials, without the secret', async () => {
+    const misconfigured = await startCaller({
+      SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
+      TARGET_API_URL: target.url,
+      CALLER_CLIENT_SECRET: 'Wrong-Secret-123',
+    });
+    try {
+      const response = await fetch(`${misconfigured.url}/reports`);
+      expect(response.status).toBe(502);
+      const body = await response.text();
+      expect(JSON.parse(body)).toMatchObject({ error: 'sso_refused' });
+      expect(body).toContain('invalid_client');
+      expect(body).not.toContain('Wrong-Secret-123');
+    } finally {
+      await misconfigured.app.close();
+    }
+  });
+});
+
+describe('environment', () => {
+  it('lists every bad variable and never a secret', () => {
+    const attempt = () =>
+      readCallerEnv({
+        PORT: 'x',
+        SSO_TOKEN_ENDPOINT: 'nope',
+        TARGET_API_URL: 'ftp://t',
+        CALLER_CLIENT_SECRET: '',
+        TARGET_API_TIMEOUT_MS: '0',
+      });
+    expect(attempt).toThrow(
+      /PORT[\s\S]*SSO_TOKEN_ENDPOINT[\s\S]*TARGET_API_URL[\s\S]*TARGET_API_TIMEOUT_MS/,
+    );
+  });
+});

@@ -1,0 +1,62 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { type INestApplication } from '@nestjs/common';
+import { startEmulator, type RunningEmulator } from '@cern-sso/sso-emulator';
+import { readCallerEnv } from '../src/config/env.schema.js';
+import { createApp } from '../src/create-app.js';
+
+/** A scripted target-api: records each request and answers with `respond`. */
+export interface FakeTarget {
+  url: string;
+  requests: { method: string; url: string; authorization?: string }[];
+  respond: (request: IncomingMessage, response: ServerResponse) => void;
+  stop(): Promise<void>;
+}
+
+export async function startFakeTarget(): Promise<FakeTarget> {
+  const target: FakeTarget = {
+    url: '',
+    requests: [],
+    respond: (_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('[]'),
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  const server = createServer((request, response) => {
+    target.requests.push({
+      method: request.method!,
+      url: request.url!,
+      authorization: request.headers.authorization,
+    });
+    request.resume();
+    request.on('end', () => target.respond(request, response));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  target.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return target;
+}
+
+export function startTestEmulator(): Promise<RunningEmulator> {
+  return startEmulator({
+    config: {
+      port: 0,
+      host: '127.0.0.1',
+      realm: 'cern',
+      tokenLifetimeSec: 1200,
+      registryPath: defaultRegistry(),
+    },
+    logger: false,
+  });
+}
+
+function defaultRegistry(): string {
+  return new URL('../../sso-emulator/registry.yaml', import.meta.url).pathname;
+}
+
+/** The caller app on a free port with this environment. */
+export async function startCaller(
+  env: Record<string, string>,
+): Promise<{ app: INestApplication; url: string }> {
+  const app = await createApp(readCallerEnv(env), false);
+  await app.listen(0, '127.0.0.1');
+  return { app, url: await app.getUrl() };
+}

@@ -1,0 +1,53 @@
+import {
+  demoSecretOf,
+  endpointsOf,
+  startStack,
+  type Endpoints,
+  type Stack,
+} from '../../src/index.js';
+
+/**
+ * Where the suite runs: against services already running (docker compose, a deployment) when
+ * E2E_SSO_ISSUER, E2E_TARGET_URL and E2E_CALLER_URL are set, otherwise against the built
+ * services started here as processes on free ports.
+ */
+export interface SuiteTarget {
+  endpoints: Endpoints;
+  callerUrl: string;
+  /** Present only when the suite started the services itself (scenarios that stop them need it). */
+  stack?: Stack;
+  close(): Promise<void>;
+}
+
+export const external = {
+  issuer: process.env.E2E_SSO_ISSUER,
+  targetUrl: process.env.E2E_TARGET_URL,
+  callerUrl: process.env.E2E_CALLER_URL,
+};
+
+export const usesRunningServices = Boolean(
+  external.issuer && external.targetUrl && external.callerUrl,
+);
+
+export async function suiteTarget(): Promise<SuiteTarget> {
+  if (usesRunningServices) {
+    return {
+      endpoints: {
+        tokenEndpoint: `${external.issuer}/api-access/token`,
+        standardTokenEndpoint: `${external.issuer}/protocol/openid-connect/token`,
+        targetUrl: external.targetUrl!,
+        audience: 'target-api',
+        secretOf: demoSecretOf,
+      },
+      callerUrl: external.callerUrl!,
+      close: async () => {},
+    };
+  }
+  const stack = await startStack();
+  return {
+    endpoints: endpointsOf(stack),
+    callerUrl: stack.caller.url,
+    stack,
+    close: () => stack.stop(),
+  };
+}
