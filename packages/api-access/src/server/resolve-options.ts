@@ -47,7 +47,10 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
   }
   const jwksUri =
     input.jwksUri ?? `${String(issuer).replace(/\/+$/, '')}/protocol/openid-connect/certs`;
-  if (!isHttpUrl(jwksUri)) bad('jwksUri', jwksUri, 'must be an http(s) URL');
+  // A default derived from a bad issuer would only repeat the issuer problem.
+  if ((input.jwksUri !== undefined || isHttpUrl(issuer)) && !isHttpUrl(jwksUri)) {
+    bad('jwksUri', jwksUri, 'must be an http(s) URL');
+  }
 
   const algorithms = input.algorithms ?? ['RS256'];
   if (!Array.isArray(algorithms) || algorithms.length === 0) {

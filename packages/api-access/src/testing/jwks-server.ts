@@ -28,7 +28,8 @@ export async function startTestIssuer(
   const certsPath = `${realmPath}/protocol/openid-connect/certs`;
   let requests = 0;
   let mode: JwksMode = 'up';
-  let issuer: TestIssuer | undefined;
+  // Set once the port is known: the issuer URL contains it.
+  let issuer: TestIssuer | undefined = undefined;
 
   const server = createServer((req, res) => {
     if (req.url !== certsPath || issuer === undefined) {

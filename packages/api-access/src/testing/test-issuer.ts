@@ -27,6 +27,8 @@ export interface MintTokenOptions {
   jti?: string;
   /** Header `kid`. Default: the current key's. */
   kid?: string;
+  /** Sign with this published key instead of the current one (its `kid` goes in the header). */
+  signingKid?: string;
   /** Header `alg`; the token is really signed with it (RS*, PS* with the RSA key). Default `RS256`. */
   alg?: string;
   /** Header `typ`. Default `'JWT'` (Keycloak's). */

@@ -97,25 +97,20 @@ describe('with clockToleranceSec: 0', () => {
 });
 
 describe('issuer', () => {
+  const WRONG = () => invalid(`iss is not ${idp.issuer.issuer}`, 'ERR_TOKEN_ISSUER_INVALID');
   it.each([
-    ['missing', { iss: undefined }, 'iss is missing'],
-    ['another realm', { iss: 'http://127.0.0.1:1/realms/other' }, 'iss is not ISSUER'],
-    ['with a trailing slash', { iss: 'ISSUER/' }, 'iss is not ISSUER'],
-    ['a number', { claims: { iss: 42 } }, 'iss is not ISSUER'],
-  ])('refuses iss %s', async (_case, options, description) => {
-    const issuer = idp.issuer.issuer;
-    const fix = (value: unknown) =>
-      typeof value === 'string' ? value.replace('ISSUER', issuer) : value;
-    const token = idp.issuer.mintToken({
-      ...options,
-      iss: fix(options.iss) as string,
-      roles: ['reader'],
-    });
-    expectRefusal(
-      await get(`${app.url}/items`, { token }),
-      invalid(fix(description) as string, 'ERR_TOKEN_ISSUER_INVALID'),
-      token,
-    );
+    [
+      'missing',
+      () => ({ iss: undefined }),
+      () => invalid('iss is missing', 'ERR_TOKEN_ISSUER_INVALID'),
+    ],
+    ['another realm', () => ({ iss: 'http://127.0.0.1:1/realms/other' }), WRONG],
+    ['with a trailing slash', () => ({ iss: `${idp.issuer.issuer}/` }), WRONG],
+    ['in another case', () => ({ iss: idp.issuer.issuer.toUpperCase() }), WRONG],
+    ['a number', () => ({ claims: { iss: 42 } }), WRONG],
+  ])('refuses iss %s', async (_case, options, refusal) => {
+    const token = idp.issuer.mintToken({ ...options(), roles: ['reader'] });
+    expectRefusal(await get(`${app.url}/items`, { token }), refusal(), token);
   });
 });
 

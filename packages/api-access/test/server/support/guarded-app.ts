@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
+import { Controller, Get, Module, type INestApplication, type LoggerService } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import type { ApiAccessOptions, ApiAccessPrincipal } from '../../../src/server/index.js';
@@ -49,8 +49,8 @@ class ItemsController {
 
   @Get('me')
   me(@CurrentPrincipal() principal: ApiAccessPrincipal): Omit<ApiAccessPrincipal, 'claims'> {
-    const { claims: _claims, ...shape } = principal;
-    return shape;
+    const { clientId, subject, audience, roles, tokenId, isApplication, expiresAt } = principal;
+    return { clientId, subject, audience, roles, tokenId, isApplication, expiresAt };
   }
 }
 
@@ -84,7 +84,10 @@ export interface GuardedApp {
 }
 
 /** A small Nest app with the guard installed globally, as an app would do it, on 127.0.0.1:0. */
-export async function startGuardedApp(options: ApiAccessOptions): Promise<GuardedApp> {
+export async function startGuardedApp(
+  options: ApiAccessOptions,
+  logger: LoggerService | false = false,
+): Promise<GuardedApp> {
   @Module({
     imports: [ApiAccessModule.forRoot(options)],
     controllers: [ItemsController, OpenController, AnyTokenController],
@@ -92,7 +95,7 @@ export async function startGuardedApp(options: ApiAccessOptions): Promise<Guarde
   })
   class TestAppModule {}
 
-  const app: INestApplication = await NestFactory.create(TestAppModule, { logger: false });
+  const app: INestApplication = await NestFactory.create(TestAppModule, { logger });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
