@@ -28,6 +28,8 @@ type ResolverOptions = Pick<
 export class KeyResolver {
   private readonly known = new Map<string, KnownKey>();
   private endpointDown = false;
+  // One warning per outage: every token not yet verified would otherwise log one.
+  private staleWarned = false;
 
   constructor(
     private readonly source: SigningKeySource,
@@ -42,6 +44,7 @@ export class KeyResolver {
       return this.fallback(kid, error);
     }
     this.endpointDown = false;
+    this.staleWarned = false;
     return this.remember(kid, pem);
   }
 
@@ -74,10 +77,9 @@ export class KeyResolver {
     const stale = this.known.get(kid);
     const maxAgeMs = this.options.staleKeyMaxAgeSec * 1000;
     if (stale !== undefined && this.options.clock() - stale.confirmedAt <= maxAgeMs) {
-      if (this.endpointDown) {
-        this.options.logger.warn(
-          `JWKS ${this.options.jwksUri} unreachable; serving cached key ${kid}`,
-        );
+      if (this.endpointDown && !this.staleWarned) {
+        this.staleWarned = true;
+        this.options.logger.warn(`JWKS ${this.options.jwksUri} unreachable; serving cached keys`);
       }
       return stale.key;
     }
