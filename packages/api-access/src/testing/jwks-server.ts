@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TestIssuer, type TestIssuerOptions } from './test-issuer.js';
 
-/** How the JWKS endpoint behaves: serving, answering 503, or not accepting connections. */
-export type JwksMode = 'up' | 'failing' | 'down';
+/** How the JWKS endpoint behaves: serving, answering 503, never answering, or refusing connections. */
+export type JwksMode = 'up' | 'failing' | 'hanging' | 'down';
 
 /** A TestIssuer whose JWKS is served over HTTP on 127.0.0.1, with switches for outage tests. */
 export interface ServedTestIssuer {
@@ -12,7 +12,10 @@ export interface ServedTestIssuer {
   readonly jwksUri: string;
   /** JWKS requests received so far, including failed ones. */
   jwksRequests(): number;
-  /** `failing` answers 503; `down` closes the port (connection refused); `up` serves again. */
+  /**
+   * `failing` answers 503; `hanging` accepts and never answers (timeouts); `down` closes the port
+   * (connection refused); `up` serves again.
+   */
   setMode(mode: JwksMode): Promise<void>;
   stop(): Promise<void>;
 }
@@ -37,6 +40,7 @@ export async function startTestIssuer(
       return;
     }
     requests += 1;
+    if (mode === 'hanging') return; // stop() or setMode('down') closes the socket
     if (mode === 'failing') {
       res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"unavailable"}');
       return;

@@ -112,3 +112,21 @@ describe.each(['down', 'failing'] as const)('JWKS endpoint %s', (mode) => {
     expectRefusal(await get(url(), { token }), UNAVAILABLE, token);
   });
 });
+
+it('gives up on a JWKS that never answers after jwksTimeoutMs and answers 503', async () => {
+  const patient = await startGuardedApp({
+    issuer: idp.issuer.issuer,
+    clientId: 'target-api',
+    jwksTimeoutMs: 200,
+  });
+  try {
+    await idp.setMode('hanging');
+    const token = mint();
+    const started = performance.now();
+    expectRefusal(await get(`${patient.url}/items`, { token }), UNAVAILABLE, token);
+    // Bounded by the timeout, not by the SSO: well under jest's 20 s and the 5 s maximum.
+    expect(performance.now() - started).toBeLessThan(4000);
+  } finally {
+    await patient.close();
+  }
+});
