@@ -85,8 +85,7 @@ export class TestIssuer {
 
   /** The payload mintToken would sign, for building tokens by hand. */
   claims(options: MintTokenOptions = {}): Record<string, unknown> {
-    const pick = <K extends keyof MintTokenOptions>(name: K, fallback: MintTokenOptions[K]) =>
-      name in options ? options[name] : fallback;
+    const pick = picker(options);
     const aud = pick('aud', this.audience);
     const azp = pick('azp', 'caller');
     const roles = pick('roles', []);
@@ -111,8 +110,7 @@ export class TestIssuer {
 
   /** The header mintToken would use. */
   header(options: MintTokenOptions = {}): Record<string, unknown> {
-    const pick = <K extends keyof MintTokenOptions>(name: K, fallback: MintTokenOptions[K]) =>
-      name in options ? options[name] : fallback;
+    const pick = picker(options);
     return withoutUndefined({
       alg: pick('alg', 'RS256'),
       typ: pick('typ', 'JWT'),
@@ -123,10 +121,9 @@ export class TestIssuer {
 
   /** A signed token; every default can be overridden (see MintTokenOptions). */
   mintToken(options: MintTokenOptions = {}): string {
-    return signJws(
-      { header: this.header(options), payload: this.claims(options) },
-      this.currentKey.privateKey,
-    );
+    const key = this.keys.find((k) => k.kid === options.signingKid) ?? this.currentKey;
+    const header = this.header({ kid: key.kid, ...options });
+    return signJws({ header, payload: this.claims(options) }, key.privateKey);
   }
 
   /** Signs any header and payload (a string payload is the raw JSON text) with the current key. */
@@ -136,6 +133,12 @@ export class TestIssuer {
   ): string {
     return signJws({ header, payload }, this.currentKey.privateKey);
   }
+}
+
+// A field given as `undefined` on purpose means "leave it out", unlike a field not given at all.
+function picker(options: MintTokenOptions) {
+  return <K extends keyof MintTokenOptions>(name: K, fallback: MintTokenOptions[K]) =>
+    name in options ? options[name] : fallback;
 }
 
 function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {

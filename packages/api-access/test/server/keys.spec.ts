@@ -20,6 +20,8 @@ afterEach(async () => {
 
 const url = () => `${app?.url}/items`;
 const mint = (options = {}) => idp.issuer.mintToken({ roles: ['reader'], ...options });
+const headerOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as { kid?: string };
 const UNAVAILABLE = {
   status: 503,
   description: 'token signing keys are temporarily unavailable',
@@ -37,7 +39,9 @@ it('accepts a rotated key after exactly one refetch, and keeps accepting the old
   for (let i = 0; i < 3; i++) expect((await get(url(), { token: mint() })).status).toBe(200);
   expect(idp.jwksRequests()).toBe(2);
   const oldKid = idp.issuer.jwks().keys[0]?.kid as string;
-  expect((await get(url(), { token: mint({ signingKid: oldKid }) })).status).toBe(200);
+  const oldKeyToken = mint({ signingKid: oldKid });
+  expect(headerOf(oldKeyToken).kid).toBe(oldKid);
+  expect((await get(url(), { token: oldKeyToken })).status).toBe(200);
   expect(idp.jwksRequests()).toBe(2);
 });
 
