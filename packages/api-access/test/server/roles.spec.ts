@@ -191,6 +191,11 @@ describe('@CurrentPrincipal()', () => {
     });
   });
 
+  it('fails loudly (500) on a route the guard did not check, instead of giving undefined', async () => {
+    const token = idp.issuer.mintToken({ roles: ['reader'] });
+    expect((await get(`${app.url}/items/public-me`, { token })).status).toBe(500);
+  });
+
   it('refuses a token whose azp is not a string', async () => {
     const token = idp.issuer.mintToken({ claims: { azp: ['caller'] }, roles: ['reader'] });
     expectRefusal(

@@ -47,6 +47,12 @@ class ItemsController {
     return { ok: true };
   }
 
+  @Get('public-me')
+  @Public()
+  publicMe(@CurrentPrincipal() principal: ApiAccessPrincipal): { clientId: string | undefined } {
+    return { clientId: principal.clientId };
+  }
+
   @Get('me')
   me(@CurrentPrincipal() principal: ApiAccessPrincipal): Omit<ApiAccessPrincipal, 'claims'> {
     const { clientId, subject, audience, roles, tokenId, isApplication, expiresAt } = principal;
