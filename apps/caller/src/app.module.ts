@@ -24,6 +24,7 @@ export class AppModule {
               name: 'target-api',
               audience: config.TARGET_API_AUDIENCE,
               baseURL: config.TARGET_API_URL,
+              timeoutMs: config.TARGET_API_TIMEOUT_MS,
             },
           ],
         }),
