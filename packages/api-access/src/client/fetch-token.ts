@@ -17,9 +17,9 @@ export async function fetchToken(
   audience: string,
 ): Promise<FetchedToken> {
   const { clock, retry } = options;
-  const startedAt = clock.now();
+  const startedAt = clock();
   for (let attempt = 1; ; attempt++) {
-    const requestedAt = clock.now();
+    const requestedAt = clock();
     // No attempt may outlive the total budget.
     const timeoutMs = Math.max(
       1,
@@ -30,7 +30,7 @@ export async function fetchToken(
     } catch (error) {
       if (!isRetryable(error) || attempt >= retry.maxAttempts) throw error;
       const delayMs = retryDelayMs(error, attempt, retry, options.random);
-      if (clock.now() + delayMs - startedAt >= retry.maxTotalMs) throw error;
+      if (clock() + delayMs - startedAt >= retry.maxTotalMs) throw error;
       await options.sleep(delayMs);
     }
   }

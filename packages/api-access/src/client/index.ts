@@ -12,7 +12,7 @@ export { axiosTokenHttp } from './http.js';
 export type { TokenHttp, TokenHttpRequest, TokenHttpResponse } from './http.js';
 export { withApiAccess } from './axios/with-api-access.js';
 export type { ApiAccessAxiosOptions } from './axios/with-api-access.js';
-export { ApiAccessError, InvalidOptionError } from './errors/api-access-error.js';
+export { ApiAccessError, InvalidOptionError } from '../errors/api-access-error.js';
 export {
   TokenError,
   TokenHttpError,

@@ -1,6 +1,9 @@
 import type { AxiosInstance } from 'axios';
-import type { ApiAccessError } from './errors/api-access-error.js';
+import type { ApiAccessError } from '../errors/api-access-error.js';
 import type { TokenHttp } from './http.js';
+import type { Clock } from '../clock.js';
+
+export type { Clock };
 
 /** How often and how long to retry network errors, timeouts, 5xx and 429. */
 export interface RetryPolicy {
@@ -24,11 +27,6 @@ export interface RefreshPolicy {
   retryDelayMs: number;
 }
 
-/** A source of the current time in ms since the epoch. Tests inject one they can advance. */
-export interface Clock {
-  now(): number;
-}
-
 export type ClientAuthentication = 'client_secret_post' | 'client_secret_basic';
 
 export interface TokenClientOptions {
@@ -48,7 +46,7 @@ export interface TokenClientOptions {
   refresh?: Partial<RefreshPolicy>;
   /** HTTP seam: an axios instance or a `TokenHttp` function. Default: a new axios instance. */
   http?: AxiosInstance | TokenHttp;
-  /** Time source. Default `Date`. */
+  /** Time source, ms since the epoch. Default `Date.now`. */
   clock?: Clock;
   /** Waits between retries. Default a `setTimeout` promise; tests inject one that advances a clock. */
   sleep?: (ms: number) => Promise<void>;

@@ -1,5 +1,5 @@
 import axios from 'axios';
-import { InvalidOptionError } from './errors/api-access-error.js';
+import { InvalidOptionError } from '../errors/api-access-error.js';
 import { axiosTokenHttp, isAxiosInstance } from './http.js';
 import {
   DEFAULT_REFRESH,
@@ -44,15 +44,8 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
   requireNumber('refresh.retryDelayMs', refresh.retryDelayMs, { min: 0 });
   for (const name of ['clock', 'sleep', 'random', 'onRefreshError'] as const) {
     const value: unknown = options[name];
-    const ok =
-      name === 'clock'
-        ? typeof (value as { now?: unknown })?.now === 'function'
-        : typeof value === 'function';
-    if (value !== undefined && !ok) {
-      throw new InvalidOptionError(
-        name,
-        `expected ${name === 'clock' ? 'an object with now()' : 'a function'}, got ${describeValue(value)}`,
-      );
+    if (value !== undefined && typeof value !== 'function') {
+      throw new InvalidOptionError(name, `expected a function, got ${describeValue(value)}`);
     }
   }
   if (options.http !== undefined && typeof options.http !== 'function') {
@@ -71,7 +64,7 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
     retry,
     refresh,
     http: resolveHttp(options.http),
-    clock: options.clock ?? Date,
+    clock: options.clock ?? Date.now,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
     onRefreshError: options.onRefreshError ?? (() => {}),

@@ -1,4 +1,4 @@
-import { ApiAccessError, InvalidOptionError } from './errors/api-access-error.js';
+import { ApiAccessError, InvalidOptionError } from '../errors/api-access-error.js';
 import { cacheToken, type CachedToken } from './cached-token.js';
 import { fetchToken } from './fetch-token.js';
 import type { ResolvedTokenClientOptions, TokenClientOptions } from './options.js';
@@ -31,7 +31,7 @@ export class TokenClient {
     if (typeof audience !== 'string' || audience.trim() === '') {
       throw new InvalidOptionError('audience', 'getToken(audience) needs the target client id');
     }
-    const now = this.#options.clock.now();
+    const now = this.#options.clock();
     const cached = this.#cache.get(audience);
     if (cached && now < cached.expiresAt) {
       if (now >= cached.refreshAt) this.#refreshInBackground(audience, cached);
@@ -72,7 +72,7 @@ export class TokenClient {
     this.#fetchShared(audience).catch((error: unknown) => {
       // Keep serving the still-valid token, and try again after `refresh.retryDelayMs`.
       if (this.#cache.get(audience) === current) {
-        const refreshAt = this.#options.clock.now() + this.#options.refresh.retryDelayMs;
+        const refreshAt = this.#options.clock() + this.#options.refresh.retryDelayMs;
         this.#cache.set(audience, { ...current, refreshAt });
       }
       if (error instanceof ApiAccessError) this.#options.onRefreshError(error, audience);

@@ -33,7 +33,7 @@ export async function requestToken(
   } finally {
     clearTimeout(timer);
   }
-  return readTokenResponse(target, response, options.clock.now());
+  return readTokenResponse(target, response, options.clock());
 }
 
 /** The request of CERN's documented curl call, or its HTTP Basic variant. */

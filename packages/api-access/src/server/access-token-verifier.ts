@@ -11,7 +11,7 @@ import { VerifiedTokenCache } from './token-cache.js';
 
 /**
  * Verifies API Access tokens without any framework: give it a token, get a frozen principal or
- * an ApiAccessError whose `code` says which check failed. Cheap checks run first (structure,
+ * a RefusalError whose `code` says which check failed. Cheap checks run first (structure,
  * `alg`, `crit`, `kid`, `iss`, `aud`, time), then the key lookup and the signature.
  */
 export class AccessTokenVerifier {

@@ -1,4 +1,4 @@
-import { ApiAccessError, KeysUnavailableError, RoleMissingError } from './errors.js';
+import { KeysUnavailableError, RefusalError, RoleMissingError } from './errors.js';
 
 /** A refusal as HTTP: what any framework adapter sends. */
 export interface HttpRefusal {
@@ -14,7 +14,7 @@ export interface HttpRefusal {
 
 // The one place refusals become RFC 6750 responses. The body repeats the header's reason and
 // the error code; it never carries the token, and a 503 hides the JWKS URL and cause (logged).
-export function toHttpRefusal(error: ApiAccessError, realm: string): HttpRefusal {
+export function toHttpRefusal(error: RefusalError, realm: string): HttpRefusal {
   const description = headerSafe(error.message);
   const challenge = (oauthError: string, extra = '') =>
     `Bearer realm="${realm}", error="${oauthError}", error_description="${description}"${extra}`;

@@ -2,12 +2,12 @@
 export { AccessTokenVerifier } from './access-token-verifier.js';
 export { authorize, type AccessRequirements } from './authorize.js';
 export { readBearerToken } from './bearer-header.js';
-export { ApiAccessConfigError } from './config-error.js';
+export { ApiAccessError, InvalidOptionError } from '../errors/api-access-error.js';
 export {
-  ApiAccessError,
   AuthorizationHeaderError,
   CallerNotAllowedError,
   KeysUnavailableError,
+  RefusalError,
   RoleMissingError,
   TokenMissingError,
   type RefusalKind,

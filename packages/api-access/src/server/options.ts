@@ -1,5 +1,6 @@
-/** Milliseconds since the Unix epoch, like `Date.now`. Injected so tests can pin time. */
-export type Clock = () => number;
+import type { Clock } from '../clock.js';
+
+export type { Clock };
 
 /** Where the guard reports what operators must see (an unreachable JWKS, a stale key served). */
 export interface ApiAccessLogger {

@@ -1,4 +1,4 @@
-import { ApiAccessConfigError } from './config-error.js';
+import { InvalidOptionError } from '../errors/api-access-error.js';
 import type { ApiAccessLogger, ApiAccessOptions, Clock } from './options.js';
 
 /** Options after validation, with every default filled in. */
@@ -33,11 +33,11 @@ const UNSAFE_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_JWKS_TIMEOUT_MS = 5000;
 const silentLogger: ApiAccessLogger = { warn: () => undefined, error: () => undefined };
 
-/** Validates options once and fills defaults; throws ApiAccessConfigError naming every bad option. */
+/** Validates options once and fills defaults; throws InvalidOptionError naming every bad option. */
 export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAccessOptions {
   const problems: string[] = [];
   const bad = (name: string, value: unknown, why: string): void => {
-    problems.push(`${name} ${why} (got ${JSON.stringify(value) ?? String(value)})`);
+    problems.push(`${name}: ${why} (got ${JSON.stringify(value) ?? String(value)})`);
   };
 
   const issuer = input.issuer;
@@ -112,7 +112,7 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
     clock: input.clock ?? Date.now,
     logger: input.logger ?? silentLogger,
   };
-  if (problems.length > 0) throw new ApiAccessConfigError(problems);
+  if (problems.length > 0) throw new InvalidOptionError(problems);
   return resolved;
 }
 

@@ -1,7 +1,7 @@
-import { ApiAccessError } from './errors.js';
+import { RefusalError } from './errors.js';
 
 /** The token itself was refused (RFC 6750 `invalid_token`); the subclass says which check failed. */
-export abstract class InvalidTokenError extends ApiAccessError {
+export abstract class InvalidTokenError extends RefusalError {
   readonly kind = 'invalid_token';
 }
 

@@ -52,7 +52,7 @@ describe('TokenClient options', () => {
       shows: '1.2',
     },
     { option: 'refresh.minRemainingMs', patch: { refresh: { minRemainingMs: -60 } }, shows: '-60' },
-    { option: 'clock', patch: { clock: Date.now }, shows: 'function' },
+    { option: 'clock', patch: { clock: { now: Date.now } }, shows: 'object' },
     { option: 'sleep', patch: { sleep: 100 }, shows: '100' },
     { option: 'http', patch: { http: { post: () => {} } }, shows: 'object' },
   ])('names $option and the bad value ($shows)', ({ option, patch, shows }) => {

@@ -149,7 +149,7 @@ describe('TokenClient cache', () => {
     const client = clientFor(endpoint, clock);
     await expect(client.getToken('')).rejects.toMatchObject({
       code: 'ERR_INVALID_OPTION',
-      option: 'audience',
+      problems: [expect.stringMatching(/^audience: /)],
     });
     expect(endpoint.requests).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApiAccessConfigError, resolveApiAccessOptions } from '../../src/server/index.js';
+import { InvalidOptionError, resolveApiAccessOptions } from '../../src/server/index.js';
 import { ApiAccessModule, ApiAccessGuard } from '../../src/server/nestjs/index.js';
 
 const REQUIRED = { issuer: 'https://auth.cern.ch/auth/realms/cern', clientId: 'target-api' };
@@ -38,37 +38,37 @@ it('splits a dotted roles path, or takes segments when a name contains a dot', (
 });
 
 it.each([
-  [{ issuer: 'auth.cern.ch' }, 'issuer must be an http(s) URL (got "auth.cern.ch")'],
-  [{ clientId: '' }, 'clientId must be a non-empty string (got "")'],
-  [{ algorithms: ['none'] }, 'algorithms may only list RS*, PS* or ES* (got "none")'],
-  [{ algorithms: ['HS256'] }, 'algorithms may only list RS*, PS* or ES* (got "HS256")'],
-  [{ algorithms: [] }, 'algorithms must be a non-empty array (got [])'],
-  [{ jwksTimeoutMs: 30_000 }, 'jwksTimeoutMs must be a number from 1 to 5000 (got 30000)'],
+  [{ issuer: 'auth.cern.ch' }, 'issuer: must be an http(s) URL (got "auth.cern.ch")'],
+  [{ clientId: '' }, 'clientId: must be a non-empty string (got "")'],
+  [{ algorithms: ['none'] }, 'algorithms: may only list RS*, PS* or ES* (got "none")'],
+  [{ algorithms: ['HS256'] }, 'algorithms: may only list RS*, PS* or ES* (got "HS256")'],
+  [{ algorithms: [] }, 'algorithms: must be a non-empty array (got [])'],
+  [{ jwksTimeoutMs: 30_000 }, 'jwksTimeoutMs: must be a number from 1 to 5000 (got 30000)'],
   [
     { rolesClaim: '__proto__.roles' },
-    'rolesClaim must be a dotted path of non-empty, non-prototype names (got "__proto__.roles")',
+    'rolesClaim: must be a dotted path of non-empty, non-prototype names (got "__proto__.roles")',
   ],
   [
     { rolesClaim: 'resource_access..roles' },
-    'rolesClaim must be a dotted path of non-empty, non-prototype names (got "resource_access..roles")',
+    'rolesClaim: must be a dotted path of non-empty, non-prototype names (got "resource_access..roles")',
   ],
-  [{ clockToleranceSec: -1 }, 'clockToleranceSec must be a number from 0 to 300 (got -1)'],
-  [{ realm: 'a"b' }, 'realm must be printable ASCII without quotes or backslashes (got "a\\"b")'],
+  [{ clockToleranceSec: -1 }, 'clockToleranceSec: must be a number from 0 to 300 (got -1)'],
+  [{ realm: 'a"b' }, 'realm: must be printable ASCII without quotes or backslashes (got "a\\"b")'],
 ])('refuses %j', (bad, problem) => {
   expect(() => resolveApiAccessOptions({ ...REQUIRED, ...bad })).toThrow(
-    new ApiAccessConfigError([problem]),
+    new InvalidOptionError([problem]),
   );
 });
 
 it('lists every bad option at once', () => {
   const attempt = () =>
     resolveApiAccessOptions({ issuer: '', clientId: '', algorithms: ['none', 'RS256', 'HS256'] });
-  expect(attempt).toThrow(ApiAccessConfigError);
+  expect(attempt).toThrow(InvalidOptionError);
   expect(attempt).toThrow(
-    'Invalid API Access guard options: issuer must be an http(s) URL (got ""); ' +
-      'clientId must be a non-empty string (got ""); ' +
-      'algorithms may only list RS*, PS* or ES* (got "none"); ' +
-      'algorithms may only list RS*, PS* or ES* (got "HS256")',
+    'Invalid option issuer: must be an http(s) URL (got ""); ' +
+      'clientId: must be a non-empty string (got ""); ' +
+      'algorithms: may only list RS*, PS* or ES* (got "none"); ' +
+      'algorithms: may only list RS*, PS* or ES* (got "HS256")',
   );
 });
 
@@ -78,7 +78,7 @@ describe('ApiAccessModule', () => {
     class BadModule {}
     await expect(
       NestFactory.createApplicationContext(BadModule, { logger: false, abortOnError: false }),
-    ).rejects.toThrow('algorithms may only list RS*, PS* or ES* (got "HS256")');
+    ).rejects.toThrow('algorithms: may only list RS*, PS* or ES* (got "HS256")');
   });
 
   it('takes options from forRootAsync and, with isGlobal, provides the guard everywhere', async () => {

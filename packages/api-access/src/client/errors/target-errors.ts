@@ -1,4 +1,4 @@
-import { ApiAccessError } from './api-access-error.js';
+import { ApiAccessError } from '../../errors/api-access-error.js';
 
 /** What the target API said when it refused a call, from `WWW-Authenticate` and the JSON body. */
 export interface TargetRefusal {

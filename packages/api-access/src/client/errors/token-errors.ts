@@ -1,4 +1,4 @@
-import { ApiAccessError } from './api-access-error.js';
+import { ApiAccessError } from '../../errors/api-access-error.js';
 
 /** Where a token request went: endpoint URL and requested audience (neither is secret). */
 export interface TokenRequestTarget {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import axios, { type AxiosInstance } from 'axios';
-import { InvalidOptionError } from '../errors/api-access-error.js';
+import { InvalidOptionError } from '../../errors/api-access-error.js';
 import { describeValue } from '../resolve-options.js';
 import { TokenClient } from '../token-client.js';
 import { withApiAccess } from '../axios/with-api-access.js';

@@ -9,7 +9,7 @@ import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { AccessTokenVerifier } from '../access-token-verifier.js';
 import { authorize } from '../authorize.js';
 import { readBearerToken } from '../bearer-header.js';
-import { ApiAccessError } from '../errors.js';
+import { RefusalError } from '../errors.js';
 import { toHttpRefusal } from '../http-refusal.js';
 import { setRequestPrincipal } from './request-principal.js';
 import { RouteRequirementsReader } from './route-requirements.js';
@@ -48,12 +48,12 @@ export class ApiAccessGuard implements CanActivate {
       return true;
     } catch (error) {
       // Anything else is a bug and stays a 500.
-      if (!(error instanceof ApiAccessError)) throw error;
+      if (!(error instanceof RefusalError)) throw error;
       throw this.refuse(error, http.getResponse<object>());
     }
   }
 
-  private refuse(error: ApiAccessError, response: object): HttpException {
+  private refuse(error: RefusalError, response: object): HttpException {
     if (error.kind === 'keys_unavailable') {
       // An SSO/JWKS outage, not a bad caller: operators must see it; the token is never logged.
       this.logger.error(`${error.code}: ${error.message}; answering 503`);

@@ -24,7 +24,7 @@ describe('TokenClient against the SSO emulator', () => {
       tokenEndpoint: sso.tokenEndpoint,
       clientId: 'caller',
       clientSecret: 'caller-secret',
-      clock,
+      clock: clock.now,
       sleep: clock.sleep,
       ...options,
     });

@@ -15,7 +15,7 @@ export function clientFor(
     tokenEndpoint: endpoint.url,
     clientId: 'caller',
     clientSecret: SECRET,
-    clock,
+    clock: clock.now,
     sleep: clock.sleep,
     random: () => 0.5,
     ...options,

@@ -1,6 +1,7 @@
 /**
- * Base class of every error this package throws. `code` is stable: match on it, not on the message.
- * `toJSON()` lists only safe fields, so logging an error never prints a secret or a token.
+ * Base class of every error this package throws, caller side and API side alike. `code` is
+ * stable: match on it, not on the message. `toJSON()` lists only safe fields, so logging an error
+ * never prints a secret or a token.
  */
 export abstract class ApiAccessError extends Error {
   abstract readonly code: string;
@@ -42,20 +43,25 @@ function causeSummary(cause: unknown): Record<string, unknown> {
   };
 }
 
-/** A misconfiguration: thrown at construction (or by a bad argument), never at request time. */
+/**
+ * A misconfiguration: thrown at construction or bootstrap (or by a bad argument), never at
+ * request time. Names every bad option and why; never a secret's value.
+ */
 export class InvalidOptionError extends ApiAccessError {
   static readonly code = 'ERR_INVALID_OPTION';
   readonly code = InvalidOptionError.code;
+  /** Each bad option as `<option>: <problem>`, e.g. `retry.maxAttempts: expected an integer >= 1, got 0`. */
+  readonly problems: readonly string[];
 
-  /** @param option the option or argument name, e.g. `retry.maxAttempts`. */
-  constructor(
-    readonly option: string,
-    problem: string,
-  ) {
-    super(`Invalid option ${option}: ${problem}`);
+  constructor(option: string, problem: string);
+  constructor(problems: readonly string[]);
+  constructor(first: string | readonly string[], problem?: string) {
+    const problems = typeof first === 'string' ? [`${first}: ${problem}`] : first;
+    super(`Invalid option ${problems.join('; ')}`);
+    this.problems = Object.freeze([...problems]);
   }
 
   protected override details(): Record<string, unknown> {
-    return { option: this.option };
+    return { problems: this.problems };
   }
 }
