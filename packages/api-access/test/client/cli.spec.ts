@@ -89,7 +89,7 @@ describe('api-access token (CLI)', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      `api-access: Token request for audience "target-api" to ${sso.tokenEndpoint} failed: HTTP 401 invalid_client: Invalid client or Invalid client credentials [ERR_TOKEN_OAUTH]\n`,
+      `api-access: Token request for audience "target-api" to ${sso.tokenEndpoint} failed: HTTP 401 invalid_client: Invalid client or Invalid client credentials [ERR_TOKEN_REQUEST_OAUTH]\n`,
     );
   });
 

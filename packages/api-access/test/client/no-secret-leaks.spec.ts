@@ -37,13 +37,13 @@ describe('errors never carry the secret or a token', () => {
 
   it.each([
     [
-      'ERR_TOKEN_OAUTH',
+      'ERR_TOKEN_REQUEST_OAUTH',
       () => endpoint.script({ status: 401, body: { error: 'invalid_client' } }),
       {},
     ],
-    ['ERR_TOKEN_HTTP', () => endpoint.script({ status: 503, body: 'down' }), basic],
+    ['ERR_TOKEN_REQUEST_HTTP', () => endpoint.script({ status: 503, body: 'down' }), basic],
     [
-      'ERR_TOKEN_INVALID_RESPONSE',
+      'ERR_TOKEN_REQUEST_INVALID_RESPONSE',
       () =>
         endpoint.script({
           status: 200,
@@ -51,8 +51,8 @@ describe('errors never carry the secret or a token', () => {
         }),
       {},
     ],
-    ['ERR_TOKEN_TIMEOUT', () => endpoint.script('hang'), { timeoutMs: 30 }],
-    ['ERR_TOKEN_NETWORK', () => endpoint.script('drop'), basic],
+    ['ERR_TOKEN_REQUEST_TIMEOUT', () => endpoint.script('hang'), { timeoutMs: 30 }],
+    ['ERR_TOKEN_REQUEST_NETWORK', () => endpoint.script('drop'), basic],
   ])('%s', async (code, script, options: Partial<TokenClientOptions>) => {
     script();
     const error = await failWith(options);

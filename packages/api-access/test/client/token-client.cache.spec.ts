@@ -110,7 +110,10 @@ describe('TokenClient cache', () => {
     clock.advance(960_000);
     expect(await client.getToken('target-api')).toBe(first);
     await eventually(() => failures.length === 1);
-    expect(failures[0]).toMatchObject({ code: 'ERR_TOKEN_OAUTH', oauthError: 'invalid_request' });
+    expect(failures[0]).toMatchObject({
+      code: 'ERR_TOKEN_REQUEST_OAUTH',
+      oauthError: 'invalid_request',
+    });
 
     clock.advance(9_999); // refresh.retryDelayMs defaults to 10 s
     expect(await client.getToken('target-api')).toBe(first);
@@ -127,7 +130,7 @@ describe('TokenClient cache', () => {
     clock.advance(1_200_000);
     endpoint.script({ status: 401, body: { error: 'invalid_client' } });
     await expect(client.getToken('target-api')).rejects.toMatchObject({
-      code: 'ERR_TOKEN_OAUTH',
+      code: 'ERR_TOKEN_REQUEST_OAUTH',
       status: 401,
     });
     expect(await client.getToken('target-api')).toBe(endpoint.tokenNumber(2));

@@ -60,7 +60,7 @@ describe('TokenClient retries', () => {
     endpoint.script({ status: 429, headers: { 'retry-after': '120' } });
     const client = clientFor(endpoint, clock, { retry: { maxTotalMs: 15_000 } });
     await expect(client.getToken('target-api')).rejects.toMatchObject({
-      code: 'ERR_TOKEN_HTTP',
+      code: 'ERR_TOKEN_REQUEST_HTTP',
       status: 429,
       retryAfterMs: 120_000,
     });
@@ -73,7 +73,7 @@ describe('TokenClient retries', () => {
     const client = clientFor(endpoint, clock, { retry: { maxAttempts: 3 } });
     const error = await client.getToken('target-api').catch((e: unknown) => e);
     expect(error).toMatchObject({
-      code: 'ERR_TOKEN_HTTP',
+      code: 'ERR_TOKEN_REQUEST_HTTP',
       status: 503,
       endpoint: endpoint.url,
       audience: 'target-api',
@@ -91,11 +91,11 @@ describe('TokenClient retries', () => {
     expect(endpoint.requests).toHaveLength(3);
   });
 
-  it('reports ERR_TOKEN_TIMEOUT when every attempt times out', async () => {
+  it('reports ERR_TOKEN_REQUEST_TIMEOUT when every attempt times out', async () => {
     endpoint.script('hang', 'hang');
     const client = clientFor(endpoint, clock, { timeoutMs: 50, retry: { maxAttempts: 2 } });
     await expect(client.getToken('target-api')).rejects.toMatchObject({
-      code: 'ERR_TOKEN_TIMEOUT',
+      code: 'ERR_TOKEN_REQUEST_TIMEOUT',
       timeoutMs: 50,
     });
   });
@@ -107,11 +107,14 @@ describe('TokenClient retries', () => {
     expect(endpoint.requests).toHaveLength(2);
   });
 
-  it('reports ERR_TOKEN_NETWORK with the socket error as cause when nothing listens', async () => {
+  it('reports ERR_TOKEN_REQUEST_NETWORK with the socket error as cause when nothing listens', async () => {
     await endpoint.stop();
     const client = clientFor(endpoint, clock, { retry: { maxAttempts: 2 } });
     const error = await client.getToken('target-api').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ERR_TOKEN_NETWORK', cause: { code: 'ECONNREFUSED' } });
+    expect(error).toMatchObject({
+      code: 'ERR_TOKEN_REQUEST_NETWORK',
+      cause: { code: 'ECONNREFUSED' },
+    });
     expect(clock.sleeps).toHaveLength(1);
   });
 
@@ -119,7 +122,7 @@ describe('TokenClient retries', () => {
     endpoint.script({ status: 200, body: '{"access_token": "abc", ' });
     const client = clientFor(endpoint, clock);
     await expect(client.getToken('target-api')).rejects.toMatchObject({
-      code: 'ERR_TOKEN_INVALID_RESPONSE',
+      code: 'ERR_TOKEN_REQUEST_INVALID_RESPONSE',
       field: 'body',
     });
     expect(endpoint.requests).toHaveLength(1);
@@ -143,7 +146,7 @@ describe('TokenClient retries', () => {
     endpoint.script({ status, body: { error, error_description: description } });
     const client = clientFor(endpoint, clock);
     await expect(client.getToken('target-api')).rejects.toMatchObject({
-      code: 'ERR_TOKEN_OAUTH',
+      code: 'ERR_TOKEN_REQUEST_OAUTH',
       status,
       oauthError: error,
       description,

@@ -29,7 +29,7 @@ describe('token response validation', () => {
     const error = await clientFor(endpoint, manualClock())
       .getToken('target-api')
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ERR_TOKEN_INVALID_RESPONSE', field, status: 200 });
+    expect(error).toMatchObject({ code: 'ERR_TOKEN_REQUEST_INVALID_RESPONSE', field, status: 200 });
     expect((error as Error).message).toContain(`invalid response (HTTP 200): ${field} `);
   });
 

@@ -142,7 +142,7 @@ describe('withApiAccess (axios)', () => {
   it('surfaces token errors without calling the target', async () => {
     endpoint.script({ status: 401, body: { error: 'invalid_client' } });
     await expect(http().get('/reports')).rejects.toMatchObject({
-      code: 'ERR_TOKEN_OAUTH',
+      code: 'ERR_TOKEN_REQUEST_OAUTH',
       oauthError: 'invalid_client',
     });
     expect(target.authorizations).toHaveLength(0);

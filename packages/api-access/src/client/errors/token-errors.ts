@@ -27,7 +27,7 @@ export abstract class TokenError extends ApiAccessError {
 
 /** The SSO answered with an RFC 6749 error body, e.g. 401 `invalid_client`. */
 export class TokenOAuthError extends TokenError {
-  static readonly code = 'ERR_TOKEN_OAUTH';
+  static readonly code = 'ERR_TOKEN_REQUEST_OAUTH';
   readonly code = TokenOAuthError.code;
 
   constructor(
@@ -49,7 +49,7 @@ export class TokenOAuthError extends TokenError {
 
 /** The SSO answered with an error status but no OAuth error body (a proxy page, a bare 503). */
 export class TokenHttpError extends TokenError {
-  static readonly code = 'ERR_TOKEN_HTTP';
+  static readonly code = 'ERR_TOKEN_REQUEST_HTTP';
   readonly code = TokenHttpError.code;
 
   constructor(
@@ -68,7 +68,7 @@ export class TokenHttpError extends TokenError {
 
 /** The request never got an answer: DNS, refused or reset connection. `cause` is the socket error. */
 export class TokenNetworkError extends TokenError {
-  static readonly code = 'ERR_TOKEN_NETWORK';
+  static readonly code = 'ERR_TOKEN_REQUEST_NETWORK';
   readonly code = TokenNetworkError.code;
 
   constructor(target: TokenRequestTarget, cause: unknown) {
@@ -80,7 +80,7 @@ export class TokenNetworkError extends TokenError {
 
 /** No complete answer within the request timeout. */
 export class TokenTimeoutError extends TokenError {
-  static readonly code = 'ERR_TOKEN_TIMEOUT';
+  static readonly code = 'ERR_TOKEN_REQUEST_TIMEOUT';
   readonly code = TokenTimeoutError.code;
 
   constructor(
@@ -97,7 +97,7 @@ export class TokenTimeoutError extends TokenError {
 
 /** A success status with a body that is not a usable token response; `field` names what is wrong. */
 export class TokenInvalidResponseError extends TokenError {
-  static readonly code = 'ERR_TOKEN_INVALID_RESPONSE';
+  static readonly code = 'ERR_TOKEN_REQUEST_INVALID_RESPONSE';
   readonly code = TokenInvalidResponseError.code;
 
   constructor(

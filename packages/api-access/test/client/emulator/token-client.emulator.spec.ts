@@ -107,7 +107,7 @@ describe('TokenClient against the SSO emulator', () => {
     },
   ])('reports $error for $name, without retrying', async ({ options, audience, status, error }) => {
     await expect(client(options).getToken(audience)).rejects.toMatchObject({
-      code: 'ERR_TOKEN_OAUTH',
+      code: 'ERR_TOKEN_REQUEST_OAUTH',
       status,
       oauthError: error,
       endpoint: sso.tokenEndpoint,
