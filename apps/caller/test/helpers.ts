@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type INestApplication } from '@nestjs/common';
-import { startEmulator, type RunningEmulator } from '@cern-sso/sso-emulator';
+import { parseEmulatorEnv, startEmulator, type RunningEmulator } from '@cern-sso/sso-emulator';
 import { readCallerEnv } from '../src/config/env.schema.js';
 import { createApp } from '../src/create-app.js';
 
@@ -35,21 +35,9 @@ export async function startFakeTarget(): Promise<FakeTarget> {
   return target;
 }
 
+/** The emulator in-process on a free port with its defaults (the demo registry), silent. */
 export function startTestEmulator(): Promise<RunningEmulator> {
-  return startEmulator({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      realm: 'cern',
-      tokenLifetimeSec: 1200,
-      registryPath: defaultRegistry(),
-    },
-    logger: false,
-  });
-}
-
-function defaultRegistry(): string {
-  return new URL('../../sso-emulator/registry.yaml', import.meta.url).pathname;
+  return startEmulator({ config: parseEmulatorEnv({ PORT: '0' }), logger: false });
 }
 
 /** The caller app on a free port with this environment. */

@@ -27,27 +27,21 @@ export async function readTokenForm(request: IncomingMessage): Promise<Map<strin
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_FORM_BYTES) {
+  const tooLarge = () => {
     request.resume();
-    throw new OAuthError(
+    return new OAuthError(
       413,
       'invalid_request',
       `request body is larger than ${MAX_FORM_BYTES} bytes`,
     );
-  }
+  };
+  // The declared length is checked first so a huge upload is refused before it is read.
+  if (Number(request.headers['content-length'] ?? 0) > MAX_FORM_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_FORM_BYTES) {
-      request.resume();
-      throw new OAuthError(
-        413,
-        'invalid_request',
-        `request body is larger than ${MAX_FORM_BYTES} bytes`,
-      );
-    }
+    if (size > MAX_FORM_BYTES) throw tooLarge();
     chunks.push(chunk);
   }
   const body = Buffer.concat(chunks);
