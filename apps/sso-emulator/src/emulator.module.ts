@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AdminController } from './admin/admin.controller.js';
+import { AuthzApiModule } from './authz-api/authz-api.module.js';
 import { RequestCounters } from './admin/request-counters.js';
 import { DiscoveryController } from './discovery/discovery.controller.js';
 import { HealthController } from './http/health.controller.js';
@@ -32,6 +33,7 @@ export class EmulatorModule {
     );
     return {
       module: EmulatorModule,
+      imports: [AuthzApiModule.with(parts)],
       controllers: [TokenController, DiscoveryController, AdminController, HealthController],
       providers: [
         { provide: Realm, useValue: parts.realm },
