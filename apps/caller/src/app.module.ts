@@ -6,6 +6,8 @@ import { type CallerConfig } from './config/env.schema.js';
 import { DemoController } from './demo/demo.controller.js';
 import { UpstreamErrorFilter } from './errors/upstream-error.filter.js';
 import { HealthController } from './health/health.controller.js';
+import { AUTHZ_API_TARGET, AuthzApi } from './me/authz-api.js';
+import { MeController } from './me/me.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { TargetApi } from './reports/target-api.js';
 
@@ -26,14 +28,21 @@ export class AppModule {
               baseURL: config.TARGET_API_URL,
               timeoutMs: config.TARGET_API_TIMEOUT_MS,
             },
+            {
+              name: AUTHZ_API_TARGET,
+              audience: AUTHZ_API_TARGET,
+              baseURL: config.AUTHZ_API_URL,
+              timeoutMs: config.AUTHZ_API_TIMEOUT_MS,
+            },
           ],
         }),
       ],
-      controllers: [HealthController, DemoController, ReportsController],
+      controllers: [HealthController, DemoController, ReportsController, MeController],
       providers: [
         { provide: CALLER_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: UpstreamErrorFilter },
         TargetApi,
+        AuthzApi,
       ],
     };
   }

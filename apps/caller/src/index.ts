@@ -7,3 +7,4 @@ export {
   type ScenarioRoute,
 } from './demo/scenario.js';
 export { describeFailure } from './demo/describe-failure.js';
+export { lookUpIdentity, type IdentityReport, type RoleStanding } from './me/look-up-identity.js';

@@ -14,6 +14,10 @@ export const CALLER_ENV = {
   TARGET_API_AUDIENCE: text('target-api', /^[A-Za-z0-9._:-]+$/, 'a client id'),
   /** Timeout of one call to target-api, in ms: a hung target becomes a 504, never a hang. */
   TARGET_API_TIMEOUT_MS: integer(5000, 1, 60_000),
+  /** CERN's Authorization Service API; production: https://authorization-service-api.web.cern.ch/api/v1.0 */
+  AUTHZ_API_URL: url('http://localhost:8080/api/v1.0'),
+  /** Timeout of one call to the Authorization Service API, in ms. */
+  AUTHZ_API_TIMEOUT_MS: integer(5000, 1, 60_000),
 };
 
 export type CallerConfig = ReturnType<typeof readCallerEnv>;
