@@ -7,6 +7,8 @@ import { HealthController } from './http/health.controller.js';
 import { Realm } from './http/realm.js';
 import { KeyStore } from './keys/key-store.js';
 import { KEYS_PERSISTENCE, type KeysPersistence } from './keys/keys-persistence.js';
+import { PortalController } from './portal/portal.controller.js';
+import { PortalService } from './portal/portal.service.js';
 import { Registry } from './registry/registry.js';
 import { TokenIssuer } from './token/token-issuer.js';
 import { TokenController } from './token/token.controller.js';
@@ -34,7 +36,13 @@ export class EmulatorModule {
     return {
       module: EmulatorModule,
       imports: [AuthzApiModule.with(parts)],
-      controllers: [TokenController, DiscoveryController, AdminController, HealthController],
+      controllers: [
+        TokenController,
+        DiscoveryController,
+        AdminController,
+        HealthController,
+        PortalController,
+      ],
       providers: [
         { provide: Realm, useValue: parts.realm },
         { provide: Registry, useValue: parts.registry },
@@ -42,6 +50,7 @@ export class EmulatorModule {
         { provide: KEYS_PERSISTENCE, useValue: parts.persistKeys },
         { provide: RequestCounters, useValue: counters },
         { provide: TokenService, useValue: tokens },
+        PortalService,
       ],
     };
   }
