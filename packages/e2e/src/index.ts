@@ -5,7 +5,14 @@ export {
   type Identity,
   type IdentityName,
 } from './permission-matrix.js';
-export { clientFor, type Endpoints } from './scenario/identity-client.js';
+export {
+  AUTHZ_API_AUDIENCE,
+  authzClientFor,
+  clientFor,
+  type Endpoints,
+} from './scenario/identity-client.js';
+export { runIdentityReports, type IdentityOutcome } from './scenario/run-identities.js';
+export { describeReport, formatIdentityReports } from './scenario/print-identities.js';
 export { mismatches, runMatrix, type Mismatch, type Observed } from './scenario/run-matrix.js';
 export { formatMatrix } from './scenario/print-matrix.js';
 export { startStack, type Stack, type StackOptions } from './stack/stack.js';

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // `pnpm demo`: start the three services on free ports, run the scenario for every identity,
-// print the matrix, check it against src/permission-matrix.ts, stop everything, exit 0 or 1.
+// print the matrix, check it against src/permission-matrix.ts, show what the Authorization
+// Service API says about each identity (the caller's /me), stop everything, exit 0 or 1.
+import { type IdentityReport } from '@cern-sso/caller';
 import { mismatches, runMatrix } from '../scenario/run-matrix.js';
 import { formatMatrix } from '../scenario/print-matrix.js';
+import { describeReport, formatIdentityReports } from '../scenario/print-identities.js';
+import { runIdentityReports } from '../scenario/run-identities.js';
 import { endpointsOf } from '../stack/endpoints.js';
 import { startStack } from '../stack/stack.js';
 
@@ -23,6 +27,10 @@ try {
   console.log(
     `\nThe caller service's own /demo: ${viaCaller.calls.map((c) => `${c.route} ${c.status}`).join(', ')}`,
   );
+
+  console.log(`\n${formatIdentityReports(await runIdentityReports(endpointsOf(stack)))}`);
+  const me = (await (await fetch(`${stack.caller.url}/me`)).json()) as IdentityReport;
+  console.log(`\nThe caller service's own /me: ${me.identity.upn}: ${describeReport(me)}`);
 
   const wrong = mismatches(observed);
   if (wrong.length === 0) {

@@ -10,13 +10,32 @@ export interface Endpoints {
   targetUrl: string;
   /** The target's client id. */
   audience: string;
+  /** The Authorization Service API's base URL, e.g. http://localhost:8080/api/v1.0. */
+  authzApiUrl: string;
   /** Demo secrets: the emulator registry's `<client id>-secret`. */
   secretOf(clientId: string): string;
 }
 
+/** The Authorization Service API's client id: the audience of tokens it accepts. */
+export const AUTHZ_API_AUDIENCE = 'authorization-service-api';
+
 /** An axios instance for target-api that authenticates as `identity` (or not at all). */
 export function clientFor(identity: Identity, endpoints: Endpoints): AxiosInstance {
-  const http = axios.create({ baseURL: endpoints.targetUrl, timeout: 10_000 });
+  return authenticated(identity, endpoints, endpoints.targetUrl, endpoints.audience);
+}
+
+/** The same identity, calling the Authorization Service API instead. */
+export function authzClientFor(identity: Identity, endpoints: Endpoints): AxiosInstance {
+  return authenticated(identity, endpoints, endpoints.authzApiUrl, AUTHZ_API_AUDIENCE);
+}
+
+function authenticated(
+  identity: Identity,
+  endpoints: Endpoints,
+  baseURL: string,
+  apiAudience: string,
+): AxiosInstance {
+  const http = axios.create({ baseURL, timeout: 10_000 });
   if (identity.token === 'none') return http;
   const client = new TokenClient({
     tokenEndpoint:
@@ -24,9 +43,8 @@ export function clientFor(identity: Identity, endpoints: Endpoints): AxiosInstan
     clientId: identity.clientId,
     clientSecret: endpoints.secretOf(identity.clientId),
   });
+  // An identity that names its own audience keeps it: it shows a token addressed elsewhere.
   const audience =
-    identity.token === 'api-access'
-      ? (identity.audience ?? endpoints.audience)
-      : endpoints.audience;
+    identity.token === 'api-access' ? (identity.audience ?? apiAudience) : apiAudience;
   return withApiAccess(http, { client, audience });
 }

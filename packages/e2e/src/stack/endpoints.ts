@@ -10,6 +10,7 @@ export function endpointsOf(stack: Stack): Endpoints {
     standardTokenEndpoint: stack.standardTokenEndpoint,
     targetUrl: stack.target.url,
     audience: 'target-api',
+    authzApiUrl: stack.authzApiUrl,
     secretOf: demoSecretOf,
   };
 }

@@ -30,6 +30,8 @@ export interface Stack {
   issuer: string;
   tokenEndpoint: string;
   standardTokenEndpoint: string;
+  /** The emulator's Authorization Service API, e.g. http://localhost:8080/api/v1.0. */
+  authzApiUrl: string;
   stop(): Promise<void>;
   /** The last log lines of every service, for a failure report. */
   logs(): string;
@@ -63,7 +65,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // Pin the port so a restart of the emulator comes back at the same address.
   const ssoPort = new URL(ssoUrl).port;
   sso.spec.env.PORT = ssoPort;
-  const issuer = `${sso.spec.env.SSO_PUBLIC_URL ?? `http://localhost:${ssoPort}`}/auth/realms/cern`;
+  const publicUrl = sso.spec.env.SSO_PUBLIC_URL ?? `http://localhost:${ssoPort}`;
+  const issuer = `${publicUrl}/auth/realms/cern`;
+  const authzApiUrl = `${publicUrl}/api/v1.0`;
 
   const target = new ServiceProcess({
     name: 'target-api',
@@ -82,6 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       HOST: host,
       PORT: String(options.ports?.caller ?? 0),
       SSO_TOKEN_ENDPOINT: `${issuer}/api-access/token`,
+      AUTHZ_API_URL: authzApiUrl,
       ...options.env?.caller,
     },
   });
@@ -102,6 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     issuer,
     tokenEndpoint: `${issuer}/api-access/token`,
     standardTokenEndpoint: `${issuer}/protocol/openid-connect/token`,
+    authzApiUrl,
     stop: async () => {
       await Promise.all([caller, target, sso].map((service) => service.stop()));
     },

@@ -23,6 +23,8 @@ export const external = {
   issuer: process.env.E2E_SSO_ISSUER,
   targetUrl: process.env.E2E_TARGET_URL,
   callerUrl: process.env.E2E_CALLER_URL,
+  /** Default: the emulator's, beside the realm (`<public URL>/api/v1.0`). */
+  authzApiUrl: process.env.E2E_AUTHZ_API_URL,
 };
 
 export const usesRunningServices = Boolean(
@@ -37,6 +39,9 @@ export async function suiteTarget(): Promise<SuiteTarget> {
         standardTokenEndpoint: `${external.issuer}/protocol/openid-connect/token`,
         targetUrl: external.targetUrl!,
         audience: 'target-api',
+        authzApiUrl:
+          external.authzApiUrl ??
+          `${external.issuer!.replace(/\/auth\/realms\/[^/]+\/?$/, '')}/api/v1.0`,
         secretOf: demoSecretOf,
       },
       callerUrl: external.callerUrl!,
