@@ -19,6 +19,7 @@ console.log(`
   caller        ${stack.caller.url}   demo ${stack.caller.url}/demo
 
   Try:  curl ${stack.caller.url}/demo
+        curl ${stack.caller.url}/me     (who the caller is, per the Authorization Service API at ${stack.authzApiUrl})
   Ctrl-C stops all three.
 `);
 
