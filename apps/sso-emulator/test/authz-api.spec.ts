@@ -1,4 +1,6 @@
 import { type RunningEmulator } from '../src/emulator.js';
+import { Registry } from '../src/registry/registry.js';
+import { parseRegistry } from '../src/registry/registry.schema.js';
 import { ADMIN_SECRET, startTestEmulator } from './helpers.js';
 import { getApi, tokenFor } from './authz-api.support.js';
 
@@ -127,5 +129,22 @@ describe('keys', () => {
 
     // Nothing above fetched the JWKS over HTTP: its counter counts clients only.
     expect(await admin('GET', 'stats')).toMatchObject({ jwksRequests: 0 });
+  });
+});
+
+describe('a registry that breaks the API', () => {
+  it('stops the emulator when authorization-service-api lacks the reader role', async () => {
+    const registry = new Registry(
+      parseRegistry(
+        'applications:\n  - clientId: authorization-service-api\n    secret: s\n    roles: [{ name: viewer }]\n',
+        'test',
+      ),
+    );
+    await expect(startTestEmulator({}, { registry })).rejects.toMatchObject({
+      code: 'ERR_REGISTRY',
+      message: expect.stringContaining(
+        'application "authorization-service-api": missing role "reader"',
+      ),
+    });
   });
 });

@@ -5,6 +5,7 @@ import { type Realm } from '../http/realm.js';
 import { type KeyStore } from '../keys/key-store.js';
 import { type Registry } from '../registry/registry.js';
 import { ApplicationController } from './application.controller.js';
+import { checkAccessRoles } from './check-access-roles.js';
 import { Directory } from './directory.js';
 import { GroupController } from './group.controller.js';
 import { IdentityController } from './identity.controller.js';
@@ -25,6 +26,7 @@ export interface AuthzApiParts {
 @Module({})
 export class AuthzApiModule {
   static with(parts: AuthzApiParts): DynamicModule {
+    checkAccessRoles(parts.registry);
     return {
       module: AuthzApiModule,
       controllers: [IdentityController, GroupController, ApplicationController],
