@@ -51,7 +51,7 @@ it(
       await page.getByLabel('Its client secret').fill('auditor-bot-secret');
       await page.getByLabel('Audience (the target application)').selectOption('target-api');
       await page.getByRole('button', { name: 'Get token' }).click();
-      await page.waitForURL('**/portal/token');
+      await page.waitForURL(/\/portal\/token#token-result$/);
       const status = await page.locator('#signature-status').innerText();
       expect(status).toContain(`Signature verified with key ${emulator.keys.current.kid}`);
       const claims = JSON.parse(await page.locator('#token-claims').innerText()) as Record<
@@ -70,7 +70,7 @@ it(
       const before = emulator.keys.current.kid;
       await page.getByLabel('Admin secret (SSO_ADMIN_SECRET)').fill(ADMIN_SECRET);
       await page.getByRole('button', { name: 'Rotate keys' }).click();
-      await page.waitForURL('**/portal/keys/rotate');
+      await page.waitForURL(/\/portal\/keys\/rotate#keys$/);
       const now = emulator.keys.current.kid;
       expect(now).not.toBe(before);
       expect(await page.getByRole('status').innerText()).toContain(

@@ -35,7 +35,7 @@ export function keysSection(view: PortalView): SafeHtml {
           )}
         </tbody>
       </table>
-      <form method="post" action="/portal/keys/rotate">
+      <form method="post" action="/portal/keys/rotate#keys">
         <label for="admin_secret">Admin secret (<code>SSO_ADMIN_SECRET</code>)</label>
         <input
           id="admin_secret"

@@ -17,7 +17,7 @@ export function tokenSection(view: PortalView): SafeHtml {
         grant with the caller's own client id and secret, plus <code>audience</code>. The demo
         secrets are in <code>registry.yaml</code> (<code>&lt;client id&gt;-secret</code>).
       </p>
-      <form method="post" action="/portal/token">
+      <form method="post" action="/portal/token#token-result">
         <label for="client_id">Calling application</label>
         <select id="client_id" name="client_id">
           ${callers.map((app) => option(app.clientId, chosen?.clientId))}

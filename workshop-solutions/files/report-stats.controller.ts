@@ -1,0 +1,21 @@
+// Exercise 3's solution: copy to apps/target-api/src/reports/report-stats.controller.ts and add
+// ReportStatsController to the controllers of apps/target-api/src/app.module.ts.
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@cern-sso/api-access/server/nestjs';
+import { ReportsService } from './reports.service.js';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportStatsController {
+  constructor(@Inject(ReportsService) private readonly reports: ReportsService) {}
+
+  @Get('stats')
+  @Roles('analyst')
+  @ApiOperation({ summary: 'Count the reports', description: 'Needs the role `analyst`.' })
+  @ApiResponse({ status: 200, description: '{ "count": <number of reports> }' })
+  stats(): { count: number } {
+    return { count: this.reports.list().length };
+  }
+}
