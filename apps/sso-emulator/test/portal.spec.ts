@@ -5,6 +5,7 @@ import { Registry } from '../src/registry/registry.js';
 import { parseRegistry } from '../src/registry/registry.schema.js';
 import { DEFAULT_REGISTRY_PATH } from '../src/config/env.schema.js';
 import { ADMIN_SECRET, startTestEmulator } from './helpers.js';
+import { portalPage, tokenIn } from './portal-page.js';
 
 /** Every line the emulator logs, so a test can prove a token never reaches the log. */
 const logged: string[] = [];
@@ -21,23 +22,8 @@ beforeEach(async () => {
 });
 afterEach(() => emulator.close());
 
-async function page(path = '/', form?: Record<string, string>, contentType?: string) {
-  const response = await fetch(`${emulator.url}${path}`, {
-    method: form ? 'POST' : 'GET',
-    ...(form
-      ? {
-          headers: { 'content-type': contentType ?? 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams(form).toString(),
-        }
-      : {}),
-  });
-  // Whitespace in markup is layout: collapse it, and drop it next to tags, before matching.
-  const body = (await response.text()).replace(/\s+/g, ' ').replace(/\s*([<>])\s*/g, '$1');
-  return { status: response.status, headers: response.headers, body };
-}
-
-const tokenIn = (body: string) =>
-  /<textarea id="access-token"[^>]*>([^<]+)<\/textarea>/.exec(body)?.[1];
+const page = (path?: string, form?: Record<string, string>, contentType?: string) =>
+  portalPage(emulator.url, path, form, contentType);
 
 describe('portal page', () => {
   it('is plain HTML with a strict policy: no script at all, styles by hash only', async () => {

@@ -22,8 +22,10 @@ export interface TokenInspection {
 export async function inspectToken(
   token: string,
   jwks: JSONWebKeySet,
-  expected: { issuer: string; audience: string },
+  /** `audience` is checked when given; a pasted token is checked for what it claims. */
+  expected: { issuer: string; audience?: string },
 ): Promise<TokenInspection> {
+  // Throws (jose's ERR_JWT_INVALID / ERR_JWS_INVALID) on text that is not a JWT at all.
   const header = decodeProtectedHeader(token);
   const claims = decodeJwt(token);
   try {

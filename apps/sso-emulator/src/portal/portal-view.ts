@@ -14,6 +14,9 @@ export type TokenResult =
   | { clientId: string; audience: string; token: string; inspection: TokenInspection }
   | { clientId: string; audience: string; error: string };
 
+/** A token pasted into the page: decoded and checked, or why it could not be read. */
+export type InspectedToken = { token: string; inspection: TokenInspection } | { error: string };
+
 /** Everything the portal page renders, built fresh for every response. */
 export interface PortalView {
   issuer: string;
@@ -24,6 +27,7 @@ export interface PortalView {
   keysFile?: string;
   adminEnabled: boolean;
   token?: TokenResult;
+  inspected?: InspectedToken;
   keysNotice?: { ok: boolean; text: string };
   /** A form the page could not read (wrong content type, too large, a repeated field). */
   formProblem?: string;

@@ -21,6 +21,11 @@ export class PortalController {
     sendPage(response, await this.withForm(request, (form) => this.portal.requestToken(form)));
   }
 
+  @Post('portal/inspect')
+  async inspect(@Req() request: Request, @Res() response: Response): Promise<void> {
+    sendPage(response, await this.withForm(request, (form) => this.portal.inspect(form)));
+  }
+
   @Post('portal/keys/rotate')
   async rotate(@Req() request: Request, @Res() response: Response): Promise<void> {
     sendPage(response, await this.withForm(request, (form) => this.portal.rotateKeys(form)));

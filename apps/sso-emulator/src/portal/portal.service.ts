@@ -73,6 +73,18 @@ export class PortalService {
     }
   }
 
+  /** Decodes a pasted token and checks its signature and issuer against this emulator's keys. */
+  async inspect(form: Map<string, string>): Promise<PortalResult> {
+    const token = (form.get('token') ?? '').trim();
+    try {
+      const inspection = await inspectToken(token, this.keys.jwks(), { issuer: this.realm.issuer });
+      return { status: 200, view: { ...this.view(), inspected: { token, inspection } } };
+    } catch {
+      const error = 'not a JWT: expected three base64url parts, a JSON header and JSON claims';
+      return { status: 400, view: { ...this.view(), inspected: { error } } };
+    }
+  }
+
   /** Rotates the signing key, as `POST /admin/keys/rotate` does, if the admin secret is right. */
   async rotateKeys(form: Map<string, string>): Promise<PortalResult> {
     const refusal = adminSecretRefusal(this.realm.config.adminSecret, form.get('admin_secret'));

@@ -33,7 +33,7 @@ async function step(name: string, run: () => Promise<void>): Promise<void> {
 }
 
 it(
-  'lists, gets a verified token, and rotates the keys in headless Chromium',
+  'lists, gets a verified token, reads it back, and rotates the keys in headless Chromium',
   async () => {
     const { page } = browser;
 
@@ -52,7 +52,7 @@ it(
       await page.getByLabel('Audience (the target application)').selectOption('target-api');
       await page.getByRole('button', { name: 'Get token' }).click();
       await page.waitForURL(/\/portal\/token#token-result$/);
-      const status = await page.locator('#signature-status').innerText();
+      const status = await page.locator('#token-signature').innerText();
       expect(status).toContain(`Signature verified with key ${emulator.keys.current.kid}`);
       const claims = JSON.parse(await page.locator('#token-claims').innerText()) as Record<
         string,
@@ -64,6 +64,16 @@ it(
         cern_roles: ['reader', 'auditor'],
       });
       expect(await page.getByLabel('Its client secret').inputValue()).toBe('');
+    });
+
+    await step('portal-read', async () => {
+      const token = await page.locator('#token-jwt').inputValue();
+      await page.getByLabel('A token (for example $TOKEN from the CLI)').fill(token);
+      await page.getByRole('button', { name: 'Read token' }).click();
+      await page.waitForURL(/\/portal\/inspect#inspect-result$/);
+      expect(await page.locator('#inspected-signature').innerText()).toContain(
+        `Signature verified with key ${emulator.keys.current.kid}`,
+      );
     });
 
     await step('portal-rotate', async () => {

@@ -1,4 +1,5 @@
 import { html } from './html.js';
+import { inspectSection } from './inspect-section.js';
 import { keysSection } from './keys-section.js';
 import { registrySection } from './registry-section.js';
 import { STYLE_ELEMENT } from './style.js';
@@ -32,10 +33,14 @@ export function renderPage(view: PortalView): string {
           <nav aria-label="On this page">
             <a href="#applications">Applications</a> · <a href="#groups">Groups</a> ·
             <a href="#memberships">Who holds which role</a> · <a href="#token">Get a token</a> ·
+            <a href="#inspect">Read a token</a> ·
             <a href="#keys">Signing keys</a>
           </nav>
         </header>
-        <main>${registrySection(view)} ${tokenSection(view)} ${keysSection(view)}</main>
+        <main>
+          ${registrySection(view)} ${tokenSection(view)} ${inspectSection(view)}
+          ${keysSection(view)}
+        </main>
       </body>
     </html> `.value;
 }

@@ -1,3 +1,4 @@
+import { decodedToken } from './decoded-token.js';
 import { html, type SafeHtml } from './html.js';
 import { type PortalView, type TokenResult } from '../portal-view.js';
 
@@ -45,32 +46,8 @@ function result(token: TokenResult): SafeHtml {
   if ('error' in token) {
     return html`<p class="error" role="alert">Refused: <code>${token.error}</code></p>`;
   }
-  const { header, claims, signature } = token.inspection;
-  const expires =
-    typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : 'never';
   return html`
     <h3>Token for <code>${token.clientId}</code> → <code>${token.audience}</code></h3>
-    ${
-      signature.verified
-        ? html`<p class="ok" id="signature-status">
-            Signature verified with key <code>${signature.kid}</code> from this emulator's JWKS
-            (issuer and audience checked too).
-          </p>`
-        : html`<p class="error" id="signature-status">
-            Signature not verified: <code>${signature.reason}</code>
-          </p>`
-    }
-    <p>
-      Expires at ${expires}. Roles in <code>${token.audience}</code>:
-      ${Array.isArray(claims.cern_roles) && claims.cern_roles.length ? claims.cern_roles.join(', ') : 'none'}.
-    </p>
-    <label for="access-token"
-      >The access token (send it as <code>Authorization: Bearer …</code>)</label
-    >
-    <textarea id="access-token" rows="5" readonly>${token.token}</textarea>
-    <h4>Header</h4>
-    <pre id="token-header">${JSON.stringify(header, null, 2)}</pre>
-    <h4>Claims</h4>
-    <pre id="token-claims">${JSON.stringify(claims, null, 2)}</pre>
+    ${decodedToken('token', token.token, token.inspection, 'issuer and audience')}
   `;
 }
