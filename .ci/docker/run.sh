@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the Docker setup works: builds every image from docker-compose.yml, runs the stack on the
-# host's loopback network, checks the emulator as a client would, runs the `e2e` service when the
-# compose file has one, and tears everything down. Exits with the first failure, or with e2e's status.
+# host's loopback network, checks the emulator as a client would, runs the `e2e` service, and tears
+# everything down. Exits with the first failure, or with e2e's status.
 #
 # For CI machines that run no Docker engine and reach no image registry: it installs Debian's
 # docker.io and docker-compose, starts dockerd with no bridge network (loopback is the only one),
@@ -13,10 +13,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export COMPOSE_PROJECT_NAME=cern-sso-ci
+# The e2e service sits under this profile, so that a plain `up` leaves it out.
+export COMPOSE_PROFILES=e2e
 DATA_ROOT=${DOCKER_CI_DATA_ROOT:-/var/lib/docker-ci}
-# Every client in this run reaches the emulator here, so it is also the issuer (docker-compose.ci.yml).
-SSO_URL=http://127.0.0.1:8080
-ISSUER=$SSO_URL/auth/realms/cern
 started=$SECONDS
 work=$(mktemp -d /tmp/docker-ci.XXXXXX)
 dockerd_pid=
@@ -99,19 +98,15 @@ step 'base image'
 .ci/docker/build-base-image.sh
 
 step 'compose configuration'
-# The override puts every service on the host network. Published ports mean nothing there, and
-# Compose v1 refuses them next to network_mode: host (v2 would take `ports: !reset []`), so the
-# merged configuration is written out with them removed.
+# The override puts every service on the host network, changing no URL, port or issuer: CI runs
+# docker-compose.yml as users do. host-network-config.py drops the published ports (Compose v1
+# refuses them next to network_mode: host; v2 would take `ports: !reset []`), checks that what CI
+# reaches is what users reach, and writes SSO_URL and ISSUER for the smoke check.
 "${COMPOSE[@]}" -f docker-compose.yml -f docker-compose.ci.yml config >"$work/merged.yml"
-python3 - "$work/merged.yml" "$work/compose.yml" <<'PY'
-import sys, yaml
-config = yaml.safe_load(open(sys.argv[1]))
-for name, service in config["services"].items():
-    if service.get("network_mode") != "host":
-        sys.exit(f"service {name} is not on the host network: add it to docker-compose.ci.yml")
-    service.pop("ports", None)
-yaml.safe_dump(config, open(sys.argv[2], "w"), sort_keys=False)
-PY
+python3 .ci/docker/host-network-config.py "$work/merged.yml" "$work/compose.yml" "$work/ci.env"
+# shellcheck source=/dev/null
+. "$work/ci.env"
+echo "emulator at $SSO_URL; tokens must carry iss $ISSUER (target-api's SSO_ISSUER)"
 mapfile -t services < <(compose config --services)
 stack=()
 for service in "${services[@]}"; do [ "$service" = e2e ] || stack+=("$service"); done
@@ -121,6 +116,24 @@ step 'build'
 build_started=$SECONDS
 compose build "${BUILD_FLAGS[@]}"
 echo "images built in $((SECONDS - build_started))s"
+
+step "ports $PORTS free on this machine"
+# On the host network a service listens on the machine's own port. Anything else there would make
+# the service fail to start while its healthcheck, answered by the other process, still passed.
+for _ in $(seq 60); do
+  busy=()
+  for port in $PORTS; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then busy+=("$port"); fi
+  done
+  [ "${#busy[@]}" = 0 ] && break
+  echo "waiting for ports ${busy[*]} to be free"
+  sleep 5
+done
+if [ "${#busy[@]}" != 0 ]; then
+  ss -ltnp 2>/dev/null | grep -E ":($(IFS='|'; echo "${busy[*]}"))\b" || true
+  echo "ports ${busy[*]} are still in use after 300s: stop what listens there"
+  exit 1
+fi
 
 step 'start and wait for healthy'
 stack_up=1
@@ -141,21 +154,22 @@ done
 [ "$pending" = 0 ] || { echo 'services still starting after 180s'; exit 1; }
 compose ps
 
-step 'smoke check: a token from the emulator, and the JWKS that verifies it'
-curl -fsS --max-time 10 --request POST "$ISSUER/api-access/token" \
+step 'smoke check: a token from the emulator carries the issuer target-api expects'
+realm=$SSO_URL/auth/realms/cern
+curl -fsS --max-time 10 --request POST "$realm/api-access/token" \
   --header 'Content-Type: application/x-www-form-urlencoded' \
   --data-urlencode 'grant_type=client_credentials' \
   --data-urlencode 'client_id=caller' \
   --data-urlencode 'client_secret=caller-secret' \
   --data-urlencode 'audience=target-api' >"$work/token.json"
-curl -fsS --max-time 10 "$ISSUER/.well-known/openid-configuration" >"$work/discovery.json"
-curl -fsS --max-time 10 "$ISSUER/protocol/openid-connect/certs" >"$work/jwks.json"
+curl -fsS --max-time 10 "$realm/.well-known/openid-configuration" >"$work/discovery.json"
+curl -fsS --max-time 10 "$realm/protocol/openid-connect/certs" >"$work/jwks.json"
 node .ci/docker/smoke-check.mjs "$ISSUER" target-api "$work/token.json" "$work/jwks.json" "$work/discovery.json"
 
-if printf '%s\n' "${services[@]}" | grep -qx e2e; then
-  step 'end-to-end suite (the e2e service)'
-  compose run --rm -T e2e
-fi
+step 'end-to-end suite: the e2e service, with the command docs/docker.md gives users'
+# `--exit-code-from` stops every service once e2e exits and returns e2e's status. The services are
+# already up and healthy, so this attaches to them and starts e2e alone.
+compose up --no-color --exit-code-from e2e
 
 step 'image sizes'
 docker image ls --filter dangling=false

@@ -1,6 +1,6 @@
 // The emulator container seen from outside, as a client sees it: the token that the README's curl
-// call returned must carry the issuer clients use (and discovery must announce that issuer), be
-// for the audience asked for, and be signed by a key the JWKS serves. Node built-ins only.
+// call returned must carry the issuer target-api expects (and discovery must announce that issuer),
+// be for the audience asked for, and be signed by a key the JWKS serves. Node built-ins only.
 // Usage: node smoke-check.mjs <issuer> <audience> <token.json> <jwks.json> <discovery.json>
 import { Buffer } from 'node:buffer';
 import { createPublicKey, verify } from 'node:crypto';
@@ -17,7 +17,7 @@ const fail = (message) => {
 
 const discovery = read(discoveryFile);
 if (discovery.issuer !== issuer)
-  fail(`discovery announces issuer ${discovery.issuer}; clients use ${issuer}`);
+  fail(`discovery announces issuer ${discovery.issuer}; target-api expects ${issuer}`);
 const jwksUri = `${issuer}/protocol/openid-connect/certs`;
 if (discovery.jwks_uri !== jwksUri)
   fail(`discovery announces jwks_uri ${discovery.jwks_uri}; expected ${jwksUri}`);
@@ -38,7 +38,7 @@ const signed = verify(
   Buffer.from(signaturePart, 'base64url'),
 );
 if (!signed) fail(`the signature does not verify with JWKS key ${header.kid}`);
-if (claims.iss !== issuer) fail(`token iss ${claims.iss}; clients use ${issuer}`);
+if (claims.iss !== issuer) fail(`token iss ${claims.iss}; target-api expects ${issuer}`);
 if (![claims.aud].flat().includes(audience))
   fail(`token aud ${JSON.stringify(claims.aud)}; expected ${audience}`);
 
