@@ -1,0 +1,81 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureAxiosOverhead } from '../caller-side/axios-overhead.js';
+import { measureColdStart } from '../caller-side/cold-start.js';
+import { measureEndToEnd } from '../caller-side/end-to-end.js';
+import { measureRefreshLatency } from '../caller-side/refresh-latency.js';
+import { measureWarmGetToken } from '../caller-side/warm-get-token.js';
+import { formatMarkdown } from '../report/format-markdown.js';
+import { describeMachine } from '../report/machine.js';
+import { headlinesOf, type CallerSide } from '../report/results.js';
+import { writeResults } from '../report/write-results.js';
+import { startBenchServer } from '../server-side/bench-server.js';
+import { measureServerSide } from '../server-side/server-side.js';
+import { measureVerifyCost } from '../server-side/verify-cost.js';
+import { startEmulatorProcess } from '../support/emulator-process.js';
+import { benchCaller, fetchDistinctTokens, fetchTokenNaively } from '../support/naive-token.js';
+
+// `pnpm bench`: every figure of docs/benchmarks.md in one run. Progress goes to stderr, the
+// table to stdout. Environment: BENCH_SECONDS (per load run, default 5), BENCH_ROUNDS (default 3),
+// BENCH_TOKENS (distinct tokens, default 10000), BENCH_PROFILE=1 (CPU profile of the server).
+const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'results');
+const AUDIENCE = 'target-api';
+const positive = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+};
+const seconds = positive('BENCH_SECONDS', 5);
+const rounds = positive('BENCH_ROUNDS', 3);
+const tokenCount = positive('BENCH_TOKENS', 10_000);
+const profileDir = process.env.BENCH_PROFILE ? join(RESULTS_DIR, 'profiles') : undefined;
+
+const started = performance.now();
+const step = (what: string) =>
+  console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${what}`);
+
+const machine = describeMachine();
+step(`${machine.cpuModel} x${machine.cpuCount}, Node ${machine.node}, commit ${machine.commit}`);
+const emulator = await startEmulatorProcess();
+const credentials = benchCaller(emulator.tokenEndpoint);
+try {
+  step(`fetching 1 + ${tokenCount} tokens from the emulator`);
+  const oneToken = await fetchTokenNaively(credentials, AUDIENCE);
+  const distinct = await fetchDistinctTokens(credentials, AUDIENCE, tokenCount);
+
+  const server = await startBenchServer(emulator.issuer, AUDIENCE, profileDir);
+  let serverSide;
+  let endToEnd;
+  try {
+    step(`resource server: 3 routes x 2 token sets x ${rounds} rounds of ${seconds} s`);
+    serverSide = await measureServerSide(server, oneToken, distinct, seconds, rounds);
+    step('end to end: static token, token client, naive');
+    endToEnd = await measureEndToEnd(emulator, `${server.url}/guarded`, AUDIENCE, seconds, rounds);
+  } finally {
+    await server.stop();
+  }
+  step('verification cost per token, without HTTP');
+  const verifyCost = await measureVerifyCost(emulator.issuer, AUDIENCE, distinct.slice(0, 2000));
+  step('caller: cold start, warm getToken, axios overhead');
+  const coldStart = await measureColdStart(emulator, AUDIENCE);
+  const warmGetToken = await measureWarmGetToken(emulator.tokenEndpoint, AUDIENCE);
+  const axiosOverhead = await measureAxiosOverhead(emulator.tokenEndpoint, AUDIENCE);
+  step('caller: latency across proactive refreshes (a second emulator with 6 s tokens)');
+  const refresh = await measureRefreshLatency(AUDIENCE);
+
+  const callerSide: CallerSide = { coldStart, warmGetToken, axiosOverhead, refresh, endToEnd };
+  const results = {
+    machine,
+    serverSide,
+    verifyCost,
+    callerSide,
+    headlines: headlinesOf(serverSide, callerSide),
+    totalSec: (performance.now() - started) / 1000,
+  };
+  const markdown = formatMarkdown(results);
+  console.log(markdown);
+  const files = await writeResults(RESULTS_DIR, results, markdown);
+  step(`written: ${files.join(', ')}${profileDir ? `; server CPU profile in ${profileDir}` : ''}`);
+} finally {
+  await emulator.stop();
+}

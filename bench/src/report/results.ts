@@ -1,0 +1,96 @@
+import type { AxiosOverhead } from '../caller-side/axios-overhead.js';
+import type { ColdStart } from '../caller-side/cold-start.js';
+import type { EndToEnd } from '../caller-side/end-to-end.js';
+import type { RefreshLatency } from '../caller-side/refresh-latency.js';
+import type { WarmGetToken } from '../caller-side/warm-get-token.js';
+import type { ServerSide } from '../server-side/server-side.js';
+import type { VerifyCost } from '../server-side/verify-cost.js';
+import type { Machine } from './machine.js';
+
+export interface CallerSide {
+  coldStart: ColdStart[];
+  warmGetToken: WarmGetToken;
+  axiosOverhead: AxiosOverhead;
+  refresh: RefreshLatency;
+  endToEnd: EndToEnd;
+}
+
+/** A figure the issue sets a target for (or a ratio worth reading first). */
+export interface Headline {
+  name: string;
+  value: number;
+  /** How the value is shown: a ratio (0.93×) or a count. */
+  unit: 'ratio' | 'count';
+  /** The target in words, or undefined when there is none (a comparison only). */
+  target?: string;
+  met?: boolean;
+}
+
+export interface BenchResults {
+  machine: Machine;
+  serverSide: ServerSide;
+  verifyCost: VerifyCost;
+  callerSide: CallerSide;
+  headlines: Headline[];
+  totalSec: number;
+}
+
+/** The refresh is invisible when calls around it are no slower, at p99, than this factor. */
+export const REFRESH_STEP_LIMIT = 1.5;
+
+export function headlinesOf(server: ServerSide, caller: CallerSide): Headline[] {
+  const { oneToken: one, distinctTokens: many } = server;
+  const ratio = (a: number, b: number) => a / b;
+  const guardedPublic = (name: string, value: number): Headline => ({
+    name,
+    value,
+    unit: 'ratio',
+    target: '>= 0.9',
+    met: value >= 0.9,
+  });
+  const step = ratio(caller.refresh.around.p99Ms, caller.refresh.away.p99Ms);
+  return [
+    guardedPublic(
+      'guarded / public, one token',
+      ratio(one.guarded.requestsPerSec, one.public.requestsPerSec),
+    ),
+    guardedPublic(
+      `guarded / public, ${server.distinctTokenCount} distinct tokens`,
+      ratio(many.guarded.requestsPerSec, many.public.requestsPerSec),
+    ),
+    {
+      name: 'guarded / tutorial recipe, one token',
+      value: ratio(one.guarded.requestsPerSec, one.tutorial.requestsPerSec),
+      unit: 'ratio',
+    },
+    {
+      name: `guarded / tutorial recipe, ${server.distinctTokenCount} distinct tokens`,
+      value: ratio(many.guarded.requestsPerSec, many.tutorial.requestsPerSec),
+      unit: 'ratio',
+    },
+    ...caller.coldStart.map((cold): Headline => ({
+      name: `token requests for ${cold.concurrent} concurrent cold getToken`,
+      value: cold.tokenRequests,
+      unit: 'count',
+      target: '= 1',
+      met: cold.tokenRequests === 1,
+    })),
+    {
+      name: 'p99 around a refresh / p99 away from it',
+      value: step,
+      unit: 'ratio',
+      target: `<= ${REFRESH_STEP_LIMIT} (no visible step)`,
+      met: step <= REFRESH_STEP_LIMIT,
+    },
+    {
+      name: 'end to end: token client / static token',
+      value: ratio(caller.endToEnd.tokenClientPerSec, caller.endToEnd.staticTokenPerSec),
+      unit: 'ratio',
+    },
+    {
+      name: 'end to end: naive (token per call) / static token',
+      value: ratio(caller.endToEnd.naivePerSec, caller.endToEnd.staticTokenPerSec),
+      unit: 'ratio',
+    },
+  ];
+}

@@ -1,0 +1,39 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import axios from 'axios';
+import { startChildService, type ChildService } from '../support/child-service.js';
+
+const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'server', 'main.js');
+
+export interface BenchServer {
+  readonly url: string;
+  /** The server process's memory, from its `/memory` route. */
+  memory(): Promise<NodeJS.MemoryUsage>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The bench app (public, guarded and tutorial routes) in its own process. With `profileDir`,
+ * it runs under `node --cpu-prof` and writes its profile there when stopped.
+ */
+export async function startBenchServer(
+  issuer: string,
+  audience: string,
+  profileDir?: string,
+): Promise<BenchServer> {
+  const nodeArgs = [
+    '--expose-gc',
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+  ];
+  const service: ChildService = await startChildService(
+    'bench-server',
+    MAIN,
+    { SSO_ISSUER: issuer, API_CLIENT_ID: audience },
+    nodeArgs,
+  );
+  return {
+    url: service.url,
+    memory: async () => (await axios.get<NodeJS.MemoryUsage>(`${service.url}/memory`)).data,
+    stop: () => service.stop(),
+  };
+}
