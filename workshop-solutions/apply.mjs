@@ -18,7 +18,7 @@ function editRegistry(root, edit) {
   const find = (list, key, value) => doc.get(list).items.find((item) => item.get(key) === value);
   const flowList = (values) => Object.assign(doc.createNode(values), { flow: true });
   edit({ doc, find, flowList });
-  writeFileSync(path, doc.toString());
+  writeFileSync(path, doc.toString({ flowCollectionPadding: false }));
 }
 
 const SOLUTIONS = {
