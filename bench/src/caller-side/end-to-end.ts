@@ -44,24 +44,29 @@ export async function measureEndToEnd(
     (await runCallLoop(call, concurrency, seconds * 1000)).length / seconds;
   const get = (instance: AxiosInstance) => () => instance.get(guardedUrl);
 
+  const variants = [
+    { name: 'fixed', call: get(fixed) },
+    { name: 'client', call: get(integrated) },
+    { name: 'naive', call: naive },
+  ] as const;
   const perSec = { fixed: [] as number[], client: [] as number[], naive: [] as number[] };
-  const tokenRequests = { tokenClient: 0, naive: 0 };
+  const tokenRequests = { fixed: 0, client: 0, naive: 0 };
   for (let round = 0; round < rounds; round++) {
     // A short warm-up of each variant on the first round (connections, JIT).
-    if (round === 0) for (const call of [get(fixed), get(integrated), naive]) await rate(call, 1);
-    perSec.fixed.push(await rate(get(fixed), secondsPerRun));
-    let before = await emulator.tokenRequests();
-    perSec.client.push(await rate(get(integrated), secondsPerRun));
-    tokenRequests.tokenClient += (await emulator.tokenRequests()) - before;
-    before = await emulator.tokenRequests();
-    perSec.naive.push(await rate(naive, secondsPerRun));
-    tokenRequests.naive += (await emulator.tokenRequests()) - before;
+    if (round === 0) for (const variant of variants) await rate(variant.call, 1);
+    // Each round starts with another variant, so none is always measured first.
+    for (let i = 0; i < variants.length; i++) {
+      const variant = variants[(round + i) % variants.length]!;
+      const before = await emulator.tokenRequests();
+      perSec[variant.name].push(await rate(variant.call, secondsPerRun));
+      tokenRequests[variant.name] += (await emulator.tokenRequests()) - before;
+    }
   }
   return {
     staticTokenPerSec: mean(perSec.fixed),
     tokenClientPerSec: mean(perSec.client),
     naivePerSec: mean(perSec.naive),
-    tokenRequests,
+    tokenRequests: { tokenClient: tokenRequests.client, naive: tokenRequests.naive },
     concurrency,
   };
 }

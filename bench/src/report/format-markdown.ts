@@ -62,10 +62,10 @@ export function formatMarkdown(results: BenchResults): string {
       `${fixed(server.memory.rssAfterMb)} MB after; heap used ${fixed(server.memory.heapUsedBeforeMb)} MB ` +
       `before, ${fixed(server.memory.heapUsedAfterMb)} MB after.`,
     '',
-    `### Verification cost per token, without HTTP (${results.verifyCost.tokens} tokens, µs)`,
+    `### Verification cost per token, without HTTP (${results.verifyCost.tokens} tokens, CPU µs)`,
     '',
     table(
-      ['step', 'µs'],
+      ['step', 'CPU µs'],
       [
         ['RS256 signature check alone (`crypto.verify`, key parsed)', fixed(vc.signatureOnlyUs, 1)],
         ["the guard's verifier, token not seen before (every check)", fixed(vc.verifierMissUs, 1)],
@@ -91,9 +91,9 @@ export function formatMarkdown(results: BenchResults): string {
     table(
       ['figure', 'value'],
       [
-        ['warm `getToken`, ns per call', fixed(warm.getTokenNs)],
+        ['warm `getToken`, CPU ns per call', fixed(warm.getTokenNs)],
         [
-          'an `async` function returning a string, ns per call (the floor)',
+          'an `async` function returning a string, CPU ns per call (the floor)',
           fixed(warm.asyncFloorNs),
         ],
         ['axios request with a fixed header, µs', fixed(ax.fixedHeaderUs, 1)],

@@ -26,8 +26,8 @@ export interface ServerSide {
  * The three routes under the same load, first with one token sent again and again, then with
  * every request carrying the next of many distinct tokens. The distinct tokens form one cycle
  * shared by all runs, longer than the guard's token cache, so no token is ever seen twice while
- * it could still be cached. Routes are measured in turn, round after round, so drift on a shared
- * machine hits each alike; the figures are the mean of the rounds.
+ * it could still be cached. Routes are measured in turn, round after round and in a rotated order,
+ * so drift on a shared machine hits each alike; the figures are the mean of the rounds.
  */
 export async function measureServerSide(
   server: BenchServer,
@@ -74,7 +74,7 @@ async function loadRoutes(
 ): Promise<RouteFigures> {
   const runs: Record<Route, LoadResult[]> = { public: [], guarded: [], tutorial: [] };
   for (let round = 0; round <= rounds; round++) {
-    for (const route of ROUTES) {
+    for (const route of rotate(ROUTES, round)) {
       // Round 0 is a one-second warm-up of each route: JIT, connections, the JWKS fetch.
       const durationSec = round === 0 ? 1 : secondsPerRun;
       const result = await runLoad({ url: `${server.url}/${route}`, nextToken, durationSec });
@@ -86,6 +86,12 @@ async function loadRoutes(
     guarded: average(runs.guarded),
     tutorial: average(runs.tutorial),
   };
+}
+
+/** The routes in another order each round, so none is always the one measured first. */
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const start = by % items.length;
+  return [...items.slice(start), ...items.slice(0, start)];
 }
 
 function average(results: readonly LoadResult[]): LoadResult {
