@@ -13,6 +13,7 @@ try {
   logger.log(
     `calls ${config.TARGET_API_URL} with audience "${config.TARGET_API_AUDIENCE}"; demo at ${url}/demo`,
   );
+  logger.log(`asks ${config.AUTHZ_API_URL} who it is; see ${url}/me`);
   // Scripts and tests wait for this exact line.
   logger.log(`ready at ${url}`);
 } catch (error) {

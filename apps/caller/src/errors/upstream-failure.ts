@@ -37,23 +37,21 @@ export function toUpstreamFailure(exception: unknown): UpstreamFailure {
   if (exception instanceof ApiAccessError)
     return { status: 502, error: 'upstream_error', reason: exception.message };
   if (isAxiosError(exception)) {
+    // The caller calls more than one API (target-api, the Authorization Service API): name it.
+    const where = `${(exception.config?.method ?? 'GET').toUpperCase()} ${exception.config?.baseURL ?? ''}${exception.config?.url ?? ''}`;
     if (exception.response) {
       const { status, reason } = describeFailure(exception);
       return status >= 500
-        ? { status: 502, error: 'target_error', reason: `target-api answered ${status}: ${reason}` }
+        ? { status: 502, error: 'target_error', reason: `${where} answered ${status}: ${reason}` }
         : { status, error: 'target_refused', reason };
     }
     if (exception.code === 'ECONNABORTED' || exception.code === 'ETIMEDOUT') {
-      return {
-        status: 504,
-        error: 'target_timeout',
-        reason: `target-api did not answer in time (${exception.config?.url ?? ''})`,
-      };
+      return { status: 504, error: 'target_timeout', reason: `${where} did not answer in time` };
     }
     return {
       status: 502,
       error: 'target_unreachable',
-      reason: `target-api unreachable: ${exception.code ?? exception.message}`,
+      reason: `${where} unreachable: ${exception.code ?? exception.message}`,
     };
   }
   return { status: 500, error: 'internal_error', reason: 'unexpected error' };
