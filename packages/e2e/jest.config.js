@@ -1,3 +1,4 @@
 import base from '../../jest.config.base.js';
 
-export default base;
+// Each suite starts real processes; on a busy two-core machine that can take many seconds.
+export default { ...base, testTimeout: 60_000 };
