@@ -62,8 +62,17 @@ try {
   const axiosOverhead = await measureAxiosOverhead(emulator.tokenEndpoint, AUDIENCE);
   step('caller: latency across proactive refreshes (a second emulator with 6 s tokens)');
   const refresh = await measureRefreshLatency(AUDIENCE);
+  step('caller: the same without proactive refresh (the control: tokens fetched once expired)');
+  const refreshAtExpiry = await measureRefreshLatency(AUDIENCE, { lifetimeFraction: 1 });
 
-  const callerSide: CallerSide = { coldStart, warmGetToken, axiosOverhead, refresh, endToEnd };
+  const callerSide: CallerSide = {
+    coldStart,
+    warmGetToken,
+    axiosOverhead,
+    refresh,
+    refreshAtExpiry,
+    endToEnd,
+  };
   const results = {
     machine,
     serverSide,

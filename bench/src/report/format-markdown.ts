@@ -113,6 +113,11 @@ export function formatMarkdown(results: BenchResults): string {
       [refreshRow('around a refresh', refresh.around), refreshRow('away from it', refresh.away)],
     ),
     '',
+    `\`getToken\` calls that waited for a token request: ${refresh.callsThatWaited} of ` +
+      `${refresh.getTokenCalls}. The control, a client that fetches only once its token has ` +
+      `expired (${caller.refreshAtExpiry.refreshes} fetches in the run): ` +
+      `${caller.refreshAtExpiry.callsThatWaited} of ${caller.refreshAtExpiry.getTokenCalls} waited.`,
+    '',
     `### End to end: caller → guarded route (${e2e.concurrency} calls in flight)`,
     '',
     table(

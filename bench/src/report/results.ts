@@ -12,6 +12,8 @@ export interface CallerSide {
   warmGetToken: WarmGetToken;
   axiosOverhead: AxiosOverhead;
   refresh: RefreshLatency;
+  /** The control: the same calls with a client that fetches only once its token has expired. */
+  refreshAtExpiry: RefreshLatency;
   endToEnd: EndToEnd;
 }
 
@@ -75,6 +77,13 @@ export function headlinesOf(server: ServerSide, caller: CallerSide): Headline[] 
       target: '= 1',
       met: cold.tokenRequests === 1,
     })),
+    {
+      name: 'calls that waited for a token across proactive refreshes',
+      value: caller.refresh.callsThatWaited,
+      unit: 'count',
+      target: '= 0',
+      met: caller.refresh.callsThatWaited === 0,
+    },
     {
       name: 'p99 around a refresh / p99 away from it',
       value: step,
