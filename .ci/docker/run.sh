@@ -16,6 +16,13 @@ export COMPOSE_PROJECT_NAME=cern-sso-ci
 # The e2e service sits under this profile, so that a plain `up` leaves it out.
 export COMPOSE_PROFILES=e2e
 DATA_ROOT=${DOCKER_CI_DATA_ROOT:-/var/lib/docker-ci}
+# One run at a time per machine, whichever checkout it comes from: runs share the engine, the
+# project name and the host's ports, and the first to finish would stop the engine under the next.
+exec 9>/run/lock/cern-sso-docker-ci.lock
+if ! flock --nonblock 9; then
+  echo 'another .ci/docker/run.sh is running on this machine; waiting for it'
+  flock 9
+fi
 started=$SECONDS
 work=$(mktemp -d /tmp/docker-ci.XXXXXX)
 dockerd_pid=
@@ -80,8 +87,9 @@ if docker info >/dev/null 2>&1; then
   echo 'using the Docker engine already running'
 else
   mkdir -p "$DATA_ROOT"
+  # 9>&-: the engine must not hold the lock (fd 9) past this script.
   dockerd --bridge=none --iptables=false --data-root "$DATA_ROOT" \
-    --exec-root /run/docker-ci --pidfile /run/docker-ci.pid >"$work/dockerd.log" 2>&1 &
+    --exec-root /run/docker-ci --pidfile /run/docker-ci.pid >"$work/dockerd.log" 2>&1 9>&- &
   dockerd_pid=$!
   for _ in $(seq 60); do
     docker info >/dev/null 2>&1 && break
