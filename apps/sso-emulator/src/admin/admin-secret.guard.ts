@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   type CanActivate,
   type ExecutionContext,
@@ -9,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { type Request } from 'express';
 import { Realm } from '../http/realm.js';
+import { adminSecretRefusal } from './admin-secret.js';
 
 /** Admin routes need `X-Admin-Secret: <SSO_ADMIN_SECRET>`; with no secret configured they are off. */
 @Injectable()
@@ -16,14 +16,15 @@ export class AdminSecretGuard implements CanActivate {
   constructor(@Inject(Realm) private readonly realm: Realm) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const expected = this.realm.config.adminSecret;
-    if (!expected)
-      throw new ForbiddenException('admin API disabled: set SSO_ADMIN_SECRET to enable it');
     const given = context.switchToHttp().getRequest<Request>().header('x-admin-secret');
-    if (given === undefined) throw new UnauthorizedException('missing X-Admin-Secret header');
-    const digest = (value: string) => createHash('sha256').update(value).digest();
-    if (!timingSafeEqual(digest(given), digest(expected)))
-      throw new ForbiddenException('wrong admin secret');
-    return true;
+    const refusal = adminSecretRefusal(this.realm.config.adminSecret, given);
+    if (refusal === undefined) return true;
+    const reason =
+      given === undefined && refusal.status === 401
+        ? 'missing X-Admin-Secret header'
+        : refusal.reason;
+    throw refusal.status === 401
+      ? new UnauthorizedException(reason)
+      : new ForbiddenException(reason);
   }
 }

@@ -5,7 +5,7 @@ import { KEYS_PERSISTENCE, type KeysPersistence } from '../keys/keys-persistence
 import { Registry } from '../registry/registry.js';
 import { OAuthError } from '../token/oauth-error.js';
 import { TokenService } from '../token/token.service.js';
-import { adminSecretRefusal } from './admin-secret.js';
+import { adminSecretRefusal } from '../admin/admin-secret.js';
 import { inspectToken } from './inspect-token.js';
 import { type PortalResult, type PortalView } from './portal-view.js';
 import { roleHolders } from './role-holders.js';

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
- * Why an admin action is refused, with the same answers as the admin API's `X-Admin-Secret`
- * (403 when off, 401 when missing, 403 when wrong), or `undefined` when the secret is right.
+ * Why an admin action is refused (403 when admin is off, 401 when no secret is given, 403 when it
+ * is wrong), or `undefined` when the secret is right. The admin API and the portal both ask here.
  */
 export function adminSecretRefusal(
   expected: string | undefined,
