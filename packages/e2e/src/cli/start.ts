@@ -7,7 +7,11 @@ const ports = {
   target: Number(process.env.TARGET_PORT ?? 3001),
   caller: Number(process.env.CALLER_PORT ?? 3000),
 };
-const stack = await startStack({ ports }).catch((error: unknown) => {
+// The portal's admin actions (key rotation) need the admin secret: yours, or a fresh one shown below.
+const sso: Record<string, string> = process.env.SSO_ADMIN_SECRET
+  ? { SSO_ADMIN_SECRET: process.env.SSO_ADMIN_SECRET }
+  : {};
+const stack = await startStack({ ports, env: { sso } }).catch((error: unknown) => {
   console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
   console.error('Is a port taken? Set SSO_PORT, TARGET_PORT or CALLER_PORT.');
   process.exit(1);
@@ -15,6 +19,7 @@ const stack = await startStack({ ports }).catch((error: unknown) => {
 
 console.log(`
   SSO emulator  ${stack.sso.url}   issuer ${stack.issuer}
+                portal ${stack.sso.url}/   admin secret ${stack.adminSecret}
   target-api    ${stack.target.url}   Swagger UI ${stack.target.url}/docs
   caller        ${stack.caller.url}   demo ${stack.caller.url}/demo
 

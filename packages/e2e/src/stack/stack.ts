@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,7 +44,8 @@ export interface Stack {
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
-  const adminSecret = `e2e-admin-${process.pid}`;
+  const adminSecret =
+    options.env?.sso?.SSO_ADMIN_SECRET ?? `dev-admin-${randomBytes(9).toString('base64url')}`;
   const keysFile = join(await mkdtemp(join(tmpdir(), 'sso-e2e-')), 'keys.json');
   execFileSync(process.execPath, [
     join(dirname(mainOf('@cern-sso/sso-emulator')), 'cli', 'create-keys.js'),
