@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axios from 'axios';
-import { startChildService, type ChildService } from '../support/child-service.js';
+import { ServiceProcess } from '@cern-sso/service-process';
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'server', 'main.js');
 
@@ -25,12 +25,13 @@ export async function startBenchServer(
     '--expose-gc',
     ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
   ];
-  const service: ChildService = await startChildService(
-    'bench-server',
-    MAIN,
-    { SSO_ISSUER: issuer, API_CLIENT_ID: audience },
+  const service = new ServiceProcess({
+    name: 'bench-server',
+    main: MAIN,
+    env: { SSO_ISSUER: issuer, API_CLIENT_ID: audience },
     nodeArgs,
-  );
+  });
+  await service.start();
   return {
     url: service.url,
     memory: async () => (await axios.get<NodeJS.MemoryUsage>(`${service.url}/memory`)).data,

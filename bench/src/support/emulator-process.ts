@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import axios from 'axios';
-import { startChildService } from './child-service.js';
+import { ServiceProcess } from '@cern-sso/service-process';
 
 const require = createRequire(import.meta.url);
 const ADMIN_SECRET = `bench-admin-${process.pid}`;
@@ -21,11 +21,16 @@ export async function startEmulatorProcess(tokenLifetimeSec = 1200): Promise<Emu
     dirname(require.resolve('@cern-sso/sso-emulator/package.json')),
     'dist/main.js',
   );
-  const service = await startChildService('sso-emulator', main, {
-    PORT: '0',
-    SSO_ADMIN_SECRET: ADMIN_SECRET,
-    SSO_TOKEN_LIFETIME: String(tokenLifetimeSec),
+  const service = new ServiceProcess({
+    name: 'sso-emulator',
+    main,
+    env: {
+      PORT: '0',
+      SSO_ADMIN_SECRET: ADMIN_SECRET,
+      SSO_TOKEN_LIFETIME: String(tokenLifetimeSec),
+    },
   });
+  await service.start();
   const { port } = new URL(service.url);
   const realmPath = '/auth/realms/cern';
   return {

@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { ServiceProcess } from '@cern-sso/service-process';
 
 const MAIN = fileURLToPath(new URL('../../../../apps/sso-emulator/dist/main.js', import.meta.url));
 
@@ -30,18 +30,12 @@ export interface RunningEmulator {
  */
 export async function startEmulator(env: Record<string, string> = {}): Promise<RunningEmulator> {
   const adminSecret = env.SSO_ADMIN_SECRET ?? randomBytes(12).toString('hex');
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      NO_COLOR: '1',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SSO_ADMIN_SECRET: adminSecret,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const emulator = new ServiceProcess({
+    name: 'sso-emulator',
+    main: MAIN,
+    env: { PORT: '0', HOST: '127.0.0.1', SSO_ADMIN_SECRET: adminSecret, ...env },
   });
-  const url = await waitForReady(child);
+  const url = await emulator.start();
   const port = new URL(url).port;
   const issuer = `${env.SSO_PUBLIC_URL ?? `http://localhost:${port}`}/auth/realms/${env.SSO_REALM ?? 'cern'}`;
   const admin = async (method: string, path: string): Promise<unknown> => {
@@ -62,36 +56,6 @@ export async function startEmulator(env: Record<string, string> = {}): Promise<R
     stats: () => admin('GET', '/admin/stats') as Promise<EmulatorStats>,
     rotateKeys: async () =>
       ((await admin('POST', '/admin/keys/rotate')) as { current: string }).current,
-    stop: () => stop(child),
+    stop: () => emulator.stop(),
   };
-}
-
-function waitForReady(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /ready at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        child.stderr!.resume();
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) =>
-      reject(new Error(`SSO emulator exited with ${code} before ready:\n${output}`)),
-    );
-    child.once('error', reject);
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }

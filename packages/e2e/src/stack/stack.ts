@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ServiceProcess } from './service-process.js';
+import { ServiceProcess } from '@cern-sso/service-process';
 
 const require = createRequire(import.meta.url);
 const mainOf = (name: string) =>

@@ -10,11 +10,14 @@ export interface ServiceSpec {
   /** The built entry point, e.g. apps/target-api/dist/main.js. */
   main: string;
   env: Record<string, string>;
+  /** Options for node itself, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
 }
 
 /**
- * One demo service as a real process. Every service logs `ready at <url>` once it listens;
- * the last lines of its output are kept so a failure can show them.
+ * One of this repository's built services as a real process. Every service logs
+ * `ready at <url>` once it listens; the last lines of its output are kept (bounded) so a
+ * failure can show them. It can be stopped and started again with the same spec.
  */
 export class ServiceProcess {
   readonly log: string[] = [];
@@ -30,7 +33,7 @@ export class ServiceProcess {
   }
 
   async start(envOverrides: Record<string, string> = {}): Promise<string> {
-    const child = spawn(process.execPath, [this.spec.main], {
+    const child = spawn(process.execPath, [...(this.spec.nodeArgs ?? []), this.spec.main], {
       env: { ...process.env, NO_COLOR: '1', ...this.spec.env, ...envOverrides },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -46,8 +49,11 @@ export class ServiceProcess {
         () => fail(new Error(`${this.spec.name} not ready after ${READY_TIMEOUT_MS} ms`)),
         READY_TIMEOUT_MS,
       );
+      let seen = '';
       const onData = (chunk: Buffer) => {
-        const match = /ready at (http:\/\/\S+)/.exec(chunk.toString());
+        // A line may arrive split across chunks: match on everything seen so far.
+        seen += chunk.toString();
+        const match = /ready at (http:\/\/\S+)/.exec(seen);
         if (match) done(() => resolve(match[1]!));
       };
       const onExit = (code: number | null) =>

@@ -1,0 +1,1 @@
+export { ServiceProcess, type ServiceSpec } from './service-process.js';
