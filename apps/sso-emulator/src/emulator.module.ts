@@ -6,7 +6,6 @@ import { DiscoveryController } from './discovery/discovery.controller.js';
 import { HealthController } from './http/health.controller.js';
 import { Realm } from './http/realm.js';
 import { KeyStore } from './keys/key-store.js';
-import { KEYS_PERSISTENCE, type KeysPersistence } from './keys/keys-persistence.js';
 import { PortalController } from './portal/portal.controller.js';
 import { PortalService } from './portal/portal.service.js';
 import { Registry } from './registry/registry.js';
@@ -18,7 +17,6 @@ export interface EmulatorParts {
   realm: Realm;
   registry: Registry;
   keys: KeyStore;
-  persistKeys: KeysPersistence;
   /** Milliseconds since the epoch; tests inject it to mint tokens at a chosen time. */
   now: () => number;
 }
@@ -47,7 +45,6 @@ export class EmulatorModule {
         { provide: Realm, useValue: parts.realm },
         { provide: Registry, useValue: parts.registry },
         { provide: KeyStore, useValue: parts.keys },
-        { provide: KEYS_PERSISTENCE, useValue: parts.persistKeys },
         { provide: RequestCounters, useValue: counters },
         { provide: TokenService, useValue: tokens },
         PortalService,

@@ -5,8 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { type EmulatorConfig } from './config/emulator-config.js';
 import { Realm } from './http/realm.js';
 import { KeyStore } from './keys/key-store.js';
-import { readKeysFile } from './keys/keys-file.js';
-import { keysPersistence } from './keys/keys-persistence.js';
+import { readKeysFile, writeKeysFile } from './keys/keys-file.js';
 import { Registry } from './registry/registry.js';
 import { EmulatorModule } from './emulator.module.js';
 
@@ -37,13 +36,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const keys =
     options.keys ??
     (config.keysFile ? await readKeysFile(config.keysFile) : await KeyStore.generate());
+  const { keysFile } = config;
+  // Rotations and retirements are written back, so a restart keeps the keys tokens were signed with.
+  if (keysFile) keys.persistWith((store) => writeKeysFile(keysFile, store));
   const realm = new Realm(config);
   const app = await NestFactory.create(
     EmulatorModule.with({
       realm,
       registry,
       keys,
-      persistKeys: keysPersistence(config.keysFile),
       now: options.now ?? Date.now,
     }),
     { bodyParser: false, logger: options.logger ?? undefined, abortOnError: false },

@@ -14,7 +14,6 @@ import {
 import { KeyStore, KeyStoreError } from '../keys/key-store.js';
 import { AdminSecretGuard } from './admin-secret.guard.js';
 import { RequestCounters } from './request-counters.js';
-import { KEYS_PERSISTENCE, type KeysPersistence } from '../keys/keys-persistence.js';
 
 @Controller('admin')
 @UseGuards(AdminSecretGuard)
@@ -24,7 +23,6 @@ export class AdminController {
   constructor(
     @Inject(KeyStore) private readonly keys: KeyStore,
     @Inject(RequestCounters) private readonly counters: RequestCounters,
-    @Inject(KEYS_PERSISTENCE) private readonly persist: KeysPersistence,
   ) {}
 
   @Get('keys')
@@ -37,7 +35,6 @@ export class AdminController {
   @HttpCode(200)
   async rotate(): Promise<{ current: string; kids: string[] }> {
     const fresh = await this.keys.rotate();
-    await this.persist(this.keys);
     this.logger.log(`rotated signing key: now ${fresh.kid}`);
     return this.list();
   }
@@ -45,14 +42,13 @@ export class AdminController {
   @Delete('keys/:kid')
   async retire(@Param('kid') kid: string): Promise<{ current: string; kids: string[] }> {
     try {
-      this.keys.retire(kid);
+      await this.keys.retire(kid);
     } catch (error) {
       if (error instanceof KeyStoreError && error.code === 'ERR_KEY_UNKNOWN')
         throw new NotFoundException(error.message);
       if (error instanceof KeyStoreError) throw new ConflictException(error.message);
       throw error;
     }
-    await this.persist(this.keys);
     this.logger.log(`retired key ${kid}`);
     return this.list();
   }

@@ -31,7 +31,15 @@ export class KeyStoreError extends Error {
  * the JWKS so that tokens it signed keep verifying until they expire or it is retired.
  */
 export class KeyStore {
+  private save: (store: KeyStore) => Promise<void> = async () => {};
+
   private constructor(private keys: SigningKey[]) {}
+
+  /** Saves the keys after every rotation or retirement, so a restart keeps them. */
+  persistWith(save: (store: KeyStore) => Promise<void>): this {
+    this.save = save;
+    return this;
+  }
 
   static async generate(): Promise<KeyStore> {
     return new KeyStore([await newSigningKey()]);
@@ -66,11 +74,12 @@ export class KeyStore {
   async rotate(): Promise<SigningKey> {
     const fresh = await newSigningKey();
     this.keys = [fresh, this.current];
+    await this.save(this);
     return fresh;
   }
 
   /** Removes a previous key from the JWKS: tokens it signed stop verifying. */
-  retire(kid: string): void {
+  async retire(kid: string): Promise<void> {
     const index = this.keys.findIndex((key) => key.kid === kid);
     if (index === -1) throw new KeyStoreError('ERR_KEY_UNKNOWN', `no key with kid "${kid}"`);
     if (index === 0) {
@@ -80,6 +89,7 @@ export class KeyStore {
       );
     }
     this.keys.splice(index, 1);
+    await this.save(this);
   }
 }
 

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Realm } from '../http/realm.js';
 import { KeyStore } from '../keys/key-store.js';
-import { KEYS_PERSISTENCE, type KeysPersistence } from '../keys/keys-persistence.js';
 import { Registry } from '../registry/registry.js';
 import { OAuthError } from '../token/oauth-error.js';
 import { TokenService } from '../token/token.service.js';
@@ -23,7 +22,6 @@ export class PortalService {
     @Inject(Registry) private readonly registry: Registry,
     @Inject(KeyStore) private readonly keys: KeyStore,
     @Inject(TokenService) private readonly tokens: TokenService,
-    @Inject(KEYS_PERSISTENCE) private readonly persist: KeysPersistence,
   ) {}
 
   view(): PortalView {
@@ -96,7 +94,6 @@ export class PortalService {
     }
     const previous = this.keys.current.kid;
     const fresh = await this.keys.rotate();
-    await this.persist(this.keys);
     this.logger.log(`rotated signing key from the portal: now ${fresh.kid}`);
     const text = `Rotated: ${fresh.kid} signs new tokens from now on; ${previous} stays in the JWKS so tokens it signed keep verifying.`;
     return { status: 200, view: { ...this.view(), keysNotice: { ok: true, text } } };
