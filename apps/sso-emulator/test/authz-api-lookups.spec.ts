@@ -1,6 +1,6 @@
 import { type RunningEmulator } from '../src/emulator.js';
-import { startTestEmulator } from './helpers.js';
-import { getApi, tokenFor } from './authz-api.support.js';
+import { startTestEmulator, tokenFor } from './helpers.js';
+import { AUTHZ_API, getApi } from './authz-api.support.js';
 
 // What the emulator's Authorization Service API answers, read from the default registry.
 let emulator: RunningEmulator;
@@ -8,7 +8,7 @@ let token: string;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  token = await tokenFor(emulator, 'caller');
+  token = await tokenFor(emulator, 'caller', AUTHZ_API);
 });
 afterAll(() => emulator.close());
 

@@ -1,8 +1,8 @@
 import { type RunningEmulator } from '../src/emulator.js';
 import { Registry } from '../src/registry/registry.js';
 import { parseRegistry } from '../src/registry/registry.schema.js';
-import { ADMIN_SECRET, startTestEmulator } from './helpers.js';
-import { getApi, tokenFor } from './authz-api.support.js';
+import { ADMIN_SECRET, startTestEmulator, tokenFor } from './helpers.js';
+import { AUTHZ_API, getApi } from './authz-api.support.js';
 
 // Who may call what: the emulator's Authorization Service API behind the project's own guard.
 let emulator: RunningEmulator;
@@ -11,8 +11,8 @@ let stranger: string;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  reader = await tokenFor(emulator, 'caller');
-  stranger = await tokenFor(emulator, 'stranger');
+  reader = await tokenFor(emulator, 'caller', AUTHZ_API);
+  stranger = await tokenFor(emulator, 'stranger', AUTHZ_API);
 });
 afterAll(() => emulator.close());
 
@@ -64,7 +64,7 @@ describe('GET /api/v1.0/Identity/current (any valid token)', () => {
     const { status, body } = await getApi(
       emulator,
       'Identity/current',
-      await tokenFor(emulator, clientId),
+      await tokenFor(emulator, clientId, AUTHZ_API),
     );
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -102,7 +102,7 @@ describe('the reader role of authorization-service-api', () => {
   it.each(['caller', 'ops-bot', 'auditor-bot'])(
     'is granted to %s through a group',
     async (clientId) => {
-      const token = await tokenFor(emulator, clientId);
+      const token = await tokenFor(emulator, clientId, AUTHZ_API);
       const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
         cern_roles: string[];
       };
@@ -113,14 +113,20 @@ describe('the reader role of authorization-service-api', () => {
 
 describe('keys', () => {
   it('verifies with the realm keys in-process: rotation keeps old tokens, retirement ends them', async () => {
-    const before = await tokenFor(emulator, 'ops-bot');
+    const before = await tokenFor(emulator, 'ops-bot', AUTHZ_API);
     await admin('POST', 'keys/rotate');
     expect((await getApi(emulator, 'Identity/current', before)).status).toBe(200);
     expect(
-      (await getApi(emulator, 'Identity/current', await tokenFor(emulator, 'auditor-bot'))).status,
+      (
+        await getApi(
+          emulator,
+          'Identity/current',
+          await tokenFor(emulator, 'auditor-bot', AUTHZ_API),
+        )
+      ).status,
     ).toBe(200);
 
-    const signedByPrevious = await tokenFor(emulator, 'caller');
+    const signedByPrevious = await tokenFor(emulator, 'caller', AUTHZ_API);
     const { kids } = (await admin('POST', 'keys/rotate')) as { kids: string[] };
     await admin('DELETE', `keys/${kids[1]!}`);
     const { status, body } = await getApi(emulator, 'Identity/current', signedByPrevious);

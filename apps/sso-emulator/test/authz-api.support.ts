@@ -1,23 +1,7 @@
 import { type RunningEmulator } from '../src/emulator.js';
-import { postToken } from './helpers.js';
 
-/** An API Access token from the emulator for `clientId` (demo secret) and `audience`. */
-export async function tokenFor(
-  emulator: RunningEmulator,
-  clientId: string,
-  audience = 'authorization-service-api',
-): Promise<string> {
-  const { status, json } = await postToken(`${emulator.url}/auth/realms/cern/api-access/token`, {
-    form: {
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: `${clientId}-secret`,
-      audience,
-    },
-  });
-  if (status !== 200) throw new Error(`token for ${clientId}: HTTP ${status}`);
-  return json.access_token as string;
-}
+/** The audience (client id) of the Authorization Service API. */
+export const AUTHZ_API = 'authorization-service-api';
 
 export interface ApiReply {
   status: number;

@@ -57,3 +57,21 @@ export function basic(clientId: string, secret: string): string {
   const encode = (part: string) => encodeURIComponent(part).replace(/%20/g, '+');
   return `Basic ${Buffer.from(`${encode(clientId)}:${encode(secret)}`).toString('base64')}`;
 }
+
+/** An API Access token from the emulator for `clientId` (its demo secret `<client id>-secret`) and `audience`. */
+export async function tokenFor(
+  emulator: RunningEmulator,
+  clientId: string,
+  audience: string,
+): Promise<string> {
+  const { status, json } = await postToken(`${emulator.url}/auth/realms/cern/api-access/token`, {
+    form: {
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: `${clientId}-secret`,
+      audience,
+    },
+  });
+  if (status !== 200) throw new Error(`token for ${clientId}: HTTP ${status}`);
+  return json.access_token as string;
+}

@@ -5,7 +5,7 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet
 import { KeyStore } from '../src/keys/key-store.js';
 import { readKeysFile, writeKeysFile } from '../src/keys/keys-file.js';
 import { type RunningEmulator } from '../src/emulator.js';
-import { ADMIN_SECRET, postToken, startTestEmulator } from './helpers.js';
+import { ADMIN_SECRET, startTestEmulator, tokenFor } from './helpers.js';
 
 let emulator: RunningEmulator;
 beforeEach(async () => (emulator = await startTestEmulator()));
@@ -16,18 +16,6 @@ const admin = (method: string, path: string, secret: string | null = ADMIN_SECRE
     method,
     headers: secret === null ? {} : { 'x-admin-secret': secret },
   });
-
-async function token(): Promise<string> {
-  const { json } = await postToken(`${emulator.url}/auth/realms/cern/api-access/token`, {
-    form: {
-      grant_type: 'client_credentials',
-      client_id: 'caller',
-      client_secret: 'caller-secret',
-      audience: 'target-api',
-    },
-  });
-  return json.access_token as string;
-}
 
 async function verifies(jwt: string): Promise<boolean> {
   const jwks = await (
@@ -44,14 +32,14 @@ async function verifies(jwt: string): Promise<boolean> {
 
 describe('key rotation', () => {
   it('signs with the new key and keeps the previous one published', async () => {
-    const before = await token();
+    const before = await tokenFor(emulator, 'caller', 'target-api');
     const oldKid = emulator.keys.current.kid;
     const response = await admin('POST', '/admin/keys/rotate');
     expect(response.status).toBe(200);
     const { current, kids } = (await response.json()) as { current: string; kids: string[] };
     expect(current).not.toBe(oldKid);
     expect(kids).toEqual([current, oldKid]);
-    const after = await token();
+    const after = await tokenFor(emulator, 'caller', 'target-api');
     expect(decodeProtectedHeader(after).kid).toBe(current);
     expect(await verifies(before)).toBe(true);
     expect(await verifies(after)).toBe(true);
@@ -65,7 +53,7 @@ describe('key rotation', () => {
   });
 
   it('retires a previous key: tokens it signed stop verifying', async () => {
-    const before = await token();
+    const before = await tokenFor(emulator, 'caller', 'target-api');
     const oldKid = emulator.keys.current.kid;
     await admin('POST', '/admin/keys/rotate');
     expect((await admin('DELETE', `/admin/keys/${oldKid}`)).status).toBe(200);

@@ -1,6 +1,6 @@
 import { decodeProtectedHeader } from 'jose';
 import { type RunningEmulator } from '../src/emulator.js';
-import { ADMIN_SECRET, postToken, startTestEmulator } from './helpers.js';
+import { ADMIN_SECRET, startTestEmulator, tokenFor } from './helpers.js';
 import { portalPage, tokenIn } from './portal-page.js';
 
 let emulator: RunningEmulator;
@@ -8,18 +8,6 @@ beforeEach(async () => (emulator = await startTestEmulator()));
 afterEach(() => emulator.close());
 
 const read = (token: string) => portalPage(emulator.url, '/portal/inspect', { token });
-
-async function callerToken(): Promise<string> {
-  const { json } = await postToken(`${emulator.url}/auth/realms/cern/api-access/token`, {
-    form: {
-      grant_type: 'client_credentials',
-      client_id: 'caller',
-      client_secret: 'caller-secret',
-      audience: 'target-api',
-    },
-  });
-  return json.access_token as string;
-}
 
 /** The same signature on other claims: what a participant gets by editing a token by hand. */
 function withClaims(token: string, extra: Record<string, unknown>): string {
@@ -30,7 +18,7 @@ function withClaims(token: string, extra: Record<string, unknown>): string {
 
 describe('reading a pasted token', () => {
   it('decodes a token of this emulator and verifies its signature and issuer', async () => {
-    const token = await callerToken();
+    const token = await tokenFor(emulator, 'caller', 'target-api');
     const { status, body } = await read(` ${token}\n`);
     expect(status).toBe(200);
     expect(tokenIn(body, 'inspected-jwt')).toBe(token);
@@ -40,7 +28,7 @@ describe('reading a pasted token', () => {
   });
 
   it('says an edited token does not verify, and escapes what it claims', async () => {
-    const forged = withClaims(await callerToken(), {
+    const forged = withClaims(await tokenFor(emulator, 'caller', 'target-api'), {
       cern_roles: ['admin'],
       note: '<script>x</script>',
     });
@@ -52,7 +40,7 @@ describe('reading a pasted token', () => {
   });
 
   it('says a token signed by a retired key does not verify', async () => {
-    const old = await callerToken();
+    const old = await tokenFor(emulator, 'caller', 'target-api');
     const oldKid = emulator.keys.current.kid;
     const headers = { 'x-admin-secret': ADMIN_SECRET };
     await fetch(`${emulator.url}/admin/keys/rotate`, { method: 'POST', headers });
