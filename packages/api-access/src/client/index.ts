@@ -11,6 +11,7 @@ export { DEFAULT_REFRESH, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './options.js
 export { axiosTokenHttp } from './http.js';
 export type { TokenHttp, TokenHttpRequest, TokenHttpResponse } from './http.js';
 export { withApiAccess } from './axios/with-api-access.js';
+export { targetRefusal } from './axios/target-refusal.js';
 export type { ApiAccessAxiosOptions } from './axios/with-api-access.js';
 export { ApiAccessError, InvalidOptionError } from '../errors/api-access-error.js';
 export {

@@ -5,8 +5,9 @@ import { parseBearerChallenge } from './www-authenticate.js';
 /**
  * Collects why the target refused a call: RFC 6750 `WWW-Authenticate` first (the standard place),
  * then the JSON body (`requiredRoles`, `message`), which guards often use for the details.
+ * `audience` is that of the token sent, when there was one.
  */
-export function targetRefusal(error: AxiosError, audience: string): TargetRefusal {
+export function targetRefusal(error: AxiosError, audience = ''): TargetRefusal {
   const response = error.response;
   const header = response?.headers['www-authenticate'];
   const challenge = parseBearerChallenge(typeof header === 'string' ? header : undefined);
