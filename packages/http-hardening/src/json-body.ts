@@ -25,11 +25,10 @@ export function jsonBody(limits: JsonBodyLimits = {}): RequestHandler {
     type: () => true, // the type was checked below, before anything is read
     verify: (_request, _response, body, encoding) => {
       if (encoding !== 'utf-8') {
-        throw new BodyRefusedError(415, 'ERR_BODY_NOT_JSON', `JSON must be UTF-8, got ${encoding}`);
+        throw new BodyRefusedError('ERR_BODY_NOT_JSON', `JSON must be UTF-8, got ${encoding}`);
       }
       if (jsonDepth(body, maxDepth + 1) > maxDepth) {
         throw new BodyRefusedError(
-          400,
           'ERR_JSON_TOO_DEEP',
           `JSON nests deeper than ${maxDepth} levels, the limit for a request body`,
         );
@@ -44,7 +43,6 @@ export function jsonBody(limits: JsonBodyLimits = {}): RequestHandler {
       const got = type === undefined ? 'none' : JSON.stringify(type);
       return next(
         new BodyRefusedError(
-          415,
           'ERR_BODY_NOT_JSON',
           `Content-Type must be application/json, got ${got}`,
         ),
@@ -54,7 +52,6 @@ export function jsonBody(limits: JsonBodyLimits = {}): RequestHandler {
       next(
         (error as { type?: string } | undefined)?.type === 'entity.too.large'
           ? new BodyRefusedError(
-              413,
               'ERR_BODY_TOO_LARGE',
               `request body is larger than ${maxBytes} bytes, the limit`,
             )
