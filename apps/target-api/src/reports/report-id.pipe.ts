@@ -4,9 +4,9 @@ import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/com
 const REPORT_ID = /^[0-9]{1,15}$/;
 
 /**
- * A report id from the path. Nest's `ParseIntPipe` takes anything `Number()` reads as an integer
- * (`1e3` is 1000, `0x10` is 16), so an id in a log or an audit entry could differ from the one
- * sent; this pipe accepts digits only and names the bad value.
+ * A report id from the path: digits only, and the bad value named. Before it, `/reports/1e3`
+ * deleted report 1000: the global ValidationPipe's `transform` ran `Number()` on the parameter,
+ * so `ParseIntPipe` (which wants `-?\d+`) saw 1000. `ParseIntPipe` also takes `-1`.
  */
 @Injectable()
 export class ReportIdPipe implements PipeTransform<string, number> {
