@@ -151,7 +151,7 @@ try {
   expectCheck(3, stack, 0, 'passes with the role and the route');
   expectCheck(4, stack, 0, 'passes with dashboard in a nested group');
   expectCheck(5, stack, 1, 'fails until the keys are rotated');
-  await globalThis.fetch(`${stack.caller.url}/demo`); // the caller now holds a token of the old key
+  await globalThis.fetch(`${stack.caller.url}/demo`, { method: 'POST' }); // the caller now holds a token of the old key
   const rotated = await globalThis.fetch(`${stack.sso.url}/portal/keys/rotate`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

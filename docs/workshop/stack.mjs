@@ -21,7 +21,7 @@ process.stdout.write(`
   portal        ${stack.sso.url}/   admin secret ${ADMIN_SECRET}
   SSO emulator  issuer ${stack.issuer}
   target-api    ${stack.target.url}
-  caller        ${stack.caller.url}   demo ${stack.caller.url}/demo
+  caller        ${stack.caller.url}   demo POST ${stack.caller.url}/demo
 
   Check an exercise:  pnpm workshop:check <n>
   Ctrl-C stops all three.

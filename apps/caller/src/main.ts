@@ -11,7 +11,7 @@ try {
   const url = await app.getUrl();
   logger.log(`"${config.CALLER_CLIENT_ID}" gets tokens from ${config.SSO_TOKEN_ENDPOINT}`);
   logger.log(
-    `calls ${config.TARGET_API_URL} with audience "${config.TARGET_API_AUDIENCE}"; demo at ${url}/demo`,
+    `calls ${config.TARGET_API_URL} with audience "${config.TARGET_API_AUDIENCE}"; demo: POST ${url}/demo`,
   );
   logger.log(`asks ${config.AUTHZ_API_URL} who it is; see ${url}/me`);
   // Scripts and tests wait for this exact line.

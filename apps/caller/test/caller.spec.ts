@@ -91,7 +91,7 @@ describe('calling target-api', () => {
   });
 });
 
-describe('GET /demo', () => {
+describe('POST /demo', () => {
   it('reports each call of the scenario with the status and reason the target gave', async () => {
     target.respond = (request, response) =>
       request.url === '/reports/audit'
@@ -104,7 +104,9 @@ describe('GET /demo', () => {
             },
           )(request, response)
         : json(request.method === 'POST' ? 201 : 200, { id: 7 })(request, response);
-    const { status, body } = await get('/demo');
+    const response = await fetch(`${caller.url}/demo`, { method: 'POST' });
+    const { status } = response;
+    const body = (await response.json()) as Record<string, unknown>;
     expect(status).toBe(200);
     expect(body.identity).toBe('caller');
     expect(body.calls).toEqual([

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type AddressInfo } from 'node:net';
 import { type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { securityHeaders } from '@cern-sso/http-hardening';
 import { type EmulatorConfig } from './config/emulator-config.js';
 import { Realm } from './http/realm.js';
 import { KeyStore } from './keys/key-store.js';
@@ -49,6 +50,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }),
     { bodyParser: false, logger: options.logger ?? undefined, abortOnError: false },
   );
+  // helmet's headers on every answer; the portal page sets its own, stricter CSP on top.
+  app.use(securityHeaders());
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

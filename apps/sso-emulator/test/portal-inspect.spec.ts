@@ -56,3 +56,47 @@ describe('reading a pasted token', () => {
     expect(body).toContain('not a JWT: expected three base64url parts');
   });
 });
+
+describe('reading any pasted text: a page that explains, never a 500', () => {
+  /** An unsigned token with these claims: what a participant may paste after editing one. */
+  const unsigned = (claims: unknown, header: unknown = { alg: 'RS256', kid: 'k' }) =>
+    [header, claims]
+      .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+      .concat('c2ln')
+      .join('.');
+
+  it.each([1e16, 1e300, -1e300, 'tomorrow', true])(
+    'explains an exp of %j that is not a time',
+    async (exp) => {
+      const { status, body } = await read(unsigned({ exp, cern_roles: ['reader'] }));
+      expect(status).toBe(200);
+      expect(body).toContain(
+        `Expires:<code>exp</code>is not a valid time: ${JSON.stringify(exp).replace(/"/g, '&quot;')} (expected`,
+      );
+    },
+  );
+
+  it.each([[[{ toString: 1 }]], [{ toString: 1 }], [['reader', 7, null]], ['admin']])(
+    'explains cern_roles of %j that is not a list of names',
+    async (roles) => {
+      const { status, body } = await read(unsigned({ exp: 1, cern_roles: roles }));
+      expect(status).toBe(200);
+      expect(body).toContain('Roles:<code>cern_roles</code>is not a list of role names:');
+    },
+  );
+
+  it('refuses claims nested deeper than 32 levels with 400, naming the limit', async () => {
+    const { status, body } = await read(
+      unsigned({ a: JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`) }),
+    );
+    expect(status).toBe(400);
+    expect(body).toContain('its claims nest deeper than 32 levels');
+  });
+
+  it('says which part of a broken token is wrong', async () => {
+    const { status, body } = await read(`${Buffer.from('{"alg":').toString('base64url')}.e30.c2ln`);
+    expect(status).toBe(400);
+    expect(body).toContain('not a JWT: expected three base64url parts');
+    expect(body).toContain('Invalid Token or Protected Header formatting');
+  });
+});

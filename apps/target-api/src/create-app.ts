@@ -1,22 +1,28 @@
 import 'reflect-metadata';
 import { type INestApplication, type LoggerService, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { jsonBody, securityHeaders } from '@cern-sso/http-hardening';
 import { AppModule } from './app.module.js';
 import { type TargetApiConfig } from './config/env.schema.js';
+import { DOCS_CSP } from './http/docs-csp.js';
 
 /** Builds target-api (not listening yet): used by main.ts and by the tests. */
 export async function createApp(
   config: TargetApiConfig,
   logger?: LoggerService | false,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.with(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config), {
     logger: logger ?? undefined,
     abortOnError: false,
+    // Nest's default parsers read forms too and have no depth limit; jsonBody below replaces them.
+    bodyParser: false,
   });
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-  );
+  app.use(securityHeaders(DOCS_CSP), jsonBody());
+  // No `transform`: it also converts path parameters with Number(), so `/reports/1e3` would reach
+  // the handler as 1000 before ReportIdPipe could refuse it. Handlers get the validated JSON.
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

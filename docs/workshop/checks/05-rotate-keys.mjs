@@ -20,7 +20,7 @@ export async function check() {
       `target-api refuses a token signed by the new key ${kid}: ${fresh.status} ${fresh.text}`,
     );
   // The caller's cached token may still be signed by the previous key: its demo must be unaffected.
-  const demo = await call(`${urls.caller}/demo`);
+  const demo = await call(`${urls.caller}/demo`, { method: 'POST' });
   const expected = {
     'GET /whoami': 200,
     'GET /reports': 200,

@@ -33,7 +33,7 @@ describe('permission matrix', () => {
 
 describe('the caller service', () => {
   it('runs the scenario as itself and sees its own row of the matrix', async () => {
-    const response = await fetch(`${target.callerUrl}/demo`);
+    const response = await fetch(`${target.callerUrl}/demo`, { method: 'POST' });
     const { identity, calls } = (await response.json()) as {
       identity: string;
       calls: { route: string; status: number }[];

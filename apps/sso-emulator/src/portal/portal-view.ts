@@ -23,8 +23,8 @@ export interface PortalView {
   applications: ApplicationView[];
   groups: GroupDefinition[];
   keys: { current: string; kids: string[] };
-  /** Where rotations go: `SSO_KEYS_FILE` when set, else memory only. */
-  keysFile?: string;
+  /** Whether rotations are saved to `SSO_KEYS_FILE`. Its path is not shown: it holds private keys. */
+  keysSaved: boolean;
   adminEnabled: boolean;
   token?: TokenResult;
   inspected?: InspectedToken;

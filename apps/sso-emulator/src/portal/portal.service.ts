@@ -5,7 +5,7 @@ import { Registry } from '../registry/registry.js';
 import { OAuthError } from '../token/oauth-error.js';
 import { TokenService } from '../token/token.service.js';
 import { adminSecretRefusal } from '../admin/admin-secret.js';
-import { inspectToken } from './inspect-token.js';
+import { inspectToken, UnreadableTokenError } from './inspect-token.js';
 import { type PortalResult, type PortalView } from './portal-view.js';
 import { roleHolders } from './role-holders.js';
 
@@ -41,7 +41,7 @@ export class PortalService {
       })),
       groups: definition.groups,
       keys: { current: this.keys.current.kid, kids: this.keys.jwks().keys.map((key) => key.kid!) },
-      keysFile: this.realm.config.keysFile,
+      keysSaved: this.realm.config.keysFile !== undefined,
       adminEnabled: this.realm.config.adminSecret !== undefined,
     };
   }
@@ -77,9 +77,9 @@ export class PortalService {
     try {
       const inspection = await inspectToken(token, this.keys.jwks(), { issuer: this.realm.issuer });
       return { status: 200, view: { ...this.view(), inspected: { token, inspection } } };
-    } catch {
-      const error = 'not a JWT: expected three base64url parts, a JSON header and JSON claims';
-      return { status: 400, view: { ...this.view(), inspected: { error } } };
+    } catch (error) {
+      if (!(error instanceof UnreadableTokenError)) throw error;
+      return { status: 400, view: { ...this.view(), inspected: { error: error.message } } };
     }
   }
 

@@ -1,8 +1,11 @@
 import { type IncomingMessage } from 'node:http';
+import { Logger } from '@nestjs/common';
 import { OAuthError } from './oauth-error.js';
 
 /** Token requests are a few hundred bytes; anything much larger is refused unread. */
 export const MAX_FORM_BYTES = 16 * 1024;
+
+const logger = new Logger('Upload');
 
 /**
  * Reads an `application/x-www-form-urlencoded` body into single values. RFC 6749 3.2 forbids
@@ -39,10 +42,19 @@ async function readBody(request: IncomingMessage): Promise<string> {
   if (Number(request.headers['content-length'] ?? 0) > MAX_FORM_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_FORM_BYTES) throw tooLarge();
-    chunks.push(chunk);
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_FORM_BYTES) throw tooLarge();
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (!request.readableAborted) throw error;
+    // The client went away: nobody gets an answer, and there is no fault of ours to trace.
+    const path = request.url?.split('?')[0];
+    const declared = request.headers['content-length'] ?? 'unknown';
+    logger.log(`client aborted ${request.method} ${path} after ${size} of ${declared} bytes`);
+    throw OAuthError.invalidRequest('the client aborted the upload');
   }
   const body = Buffer.concat(chunks);
   const text = body.toString('utf8');

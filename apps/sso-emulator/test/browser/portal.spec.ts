@@ -1,6 +1,7 @@
 import { type RunningEmulator } from '../../src/emulator.js';
 import { ADMIN_SECRET, startTestEmulator } from '../helpers.js';
-import { openChromium, type Browser } from './chromium.js';
+import { join } from 'node:path';
+import { openChromium, type Browser } from '@cern-sso/browser-testing';
 
 // A real browser on a busy two-core machine: starting it takes seconds, not milliseconds.
 const BROWSER_TIMEOUT_MS = 90_000;
@@ -12,7 +13,7 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  browser = await openChromium();
+  browser = await openChromium(join(import.meta.dirname, 'artifacts'));
   browser.page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });

@@ -1,18 +1,9 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseIntPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type ApiAccessPrincipal } from '@cern-sso/api-access/server';
 import { CurrentPrincipal, RequireAllRoles, Roles } from '@cern-sso/api-access/server/nestjs';
 import { CreateReportDto } from './create-report.dto.js';
+import { ReportIdPipe } from './report-id.pipe.js';
 import { AuditEntry, Report } from './report.js';
 import { ReportsService } from './reports.service.js';
 
@@ -61,9 +52,10 @@ export class ReportsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a report', description: 'Needs the role `admin`.' })
   @ApiResponse({ status: 204, description: 'Deleted' })
+  @ApiResponse({ status: 400, description: 'The id is not digits only' })
   @ApiResponse({ status: 404, description: 'No report with this id' })
   remove(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ReportIdPipe) id: number,
     @CurrentPrincipal() caller: ApiAccessPrincipal,
   ): void {
     this.reports.remove(id, caller.clientId ?? 'unknown');

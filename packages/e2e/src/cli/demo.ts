@@ -21,11 +21,13 @@ try {
   const observed = await runMatrix(endpointsOf(stack));
   console.log(formatMatrix(observed));
 
-  const viaCaller = (await (await fetch(`${stack.caller.url}/demo`)).json()) as {
+  const viaCaller = (await (
+    await fetch(`${stack.caller.url}/demo`, { method: 'POST' })
+  ).json()) as {
     calls: { route: string; status: number }[];
   };
   console.log(
-    `\nThe caller service's own /demo: ${viaCaller.calls.map((c) => `${c.route} ${c.status}`).join(', ')}`,
+    `\nThe caller service's own POST /demo: ${viaCaller.calls.map((c) => `${c.route} ${c.status}`).join(', ')}`,
   );
 
   console.log(`\n${formatIdentityReports(await runIdentityReports(endpointsOf(stack)))}`);

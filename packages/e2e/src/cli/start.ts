@@ -21,9 +21,9 @@ console.log(`
   SSO emulator  ${stack.sso.url}   issuer ${stack.issuer}
                 portal ${stack.sso.url}/   admin secret ${stack.adminSecret}
   target-api    ${stack.target.url}   Swagger UI ${stack.target.url}/docs
-  caller        ${stack.caller.url}   demo ${stack.caller.url}/demo
+  caller        ${stack.caller.url}   demo POST ${stack.caller.url}/demo
 
-  Try:  curl ${stack.caller.url}/demo
+  Try:  curl -X POST ${stack.caller.url}/demo
         curl ${stack.caller.url}/me     (who the caller is, per the Authorization Service API at ${stack.authzApiUrl})
   Ctrl-C stops all three.
 `);

@@ -12,9 +12,6 @@ export function decodedToken(
   checked: string,
 ): SafeHtml {
   const { header, claims, signature } = inspection;
-  const expires =
-    typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : 'never';
-  const roles = Array.isArray(claims.cern_roles) ? claims.cern_roles.join(', ') : '';
   return html`
     ${
       signature.verified
@@ -26,7 +23,7 @@ export function decodedToken(
             Signature not verified: <code>${signature.reason}</code>
           </p>`
     }
-    <p>Expires at ${expires}. Roles (<code>cern_roles</code>): ${roles || 'none'}.</p>
+    <p>${expiry(claims.exp)} ${roles(claims.cern_roles)}</p>
     <label for="${id}-jwt"
       >The access token (send it as <code>Authorization: Bearer …</code>)</label
     >
@@ -36,4 +33,22 @@ export function decodedToken(
     <h4>Claims</h4>
     <pre id="${id}-claims">${JSON.stringify(claims, null, 2)}</pre>
   `;
+}
+
+/** A pasted token's claims can hold anything: a value that is not what it should be is named. */
+function expiry(exp: unknown): SafeHtml {
+  if (exp === undefined) return html`Expires at never.`;
+  const at = typeof exp === 'number' ? new Date(exp * 1000) : undefined;
+  if (at && !Number.isNaN(at.getTime())) return html`Expires at ${at.toISOString()}.`;
+  return html`Expires: <code>exp</code> is not a valid time: ${JSON.stringify(exp)} (expected
+    seconds since 1970, as a number).`;
+}
+
+function roles(value: unknown): SafeHtml {
+  if (value === undefined) return html`Roles (<code>cern_roles</code>): none.`;
+  if (Array.isArray(value) && value.every((role) => typeof role === 'string')) {
+    return html`Roles (<code>cern_roles</code>): ${value.join(', ') || 'none'}.`;
+  }
+  return html`Roles: <code>cern_roles</code> is not a list of role names: ${JSON.stringify(value)}
+    (expected an array of strings).`;
 }

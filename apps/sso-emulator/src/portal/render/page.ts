@@ -8,9 +8,8 @@ import { type PortalView } from '../portal-view.js';
 
 /** The whole portal page: plain HTML, no script, every registry-derived string escaped. */
 export function renderPage(view: PortalView): string {
-  const saved = view.keysFile
-    ? html`Key rotations are also saved to
-        <code>${view.keysFile}</code> (<code>SSO_KEYS_FILE</code>).`
+  const saved = view.keysSaved
+    ? html`Key rotations are also saved to the keys file (<code>SSO_KEYS_FILE</code>).`
     : 'Key rotations are lost when the emulator restarts.';
   return html`<!doctype html>
     <html lang="en">

@@ -7,18 +7,18 @@ import playwright, { type BrowserContext, type Page } from 'playwright-core';
 /** Debian's Chromium (`.ci/run` installs it); playwright's own browser downloads are not used. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Failure screenshots land here; CI keeps the folder as an artifact. */
-export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
-
 export interface Browser {
   page: Page;
-  /** Screenshot `<name>.png` into ARTIFACTS, then rethrow: call it when a step fails. */
+  /** Screenshot `<name>.png` into `artifacts`; call it when a step fails. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile, quiet: it talks to nothing but the page under test. */
-export async function openChromium(): Promise<Browser> {
+/**
+ * Headless Chromium with a fresh profile, quiet: it talks to nothing but the page under test.
+ * `artifacts` is the folder failure screenshots go to (CI keeps it).
+ */
+export async function openChromium(artifacts: string): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `No Chromium at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)`,
@@ -43,8 +43,8 @@ export async function openChromium(): Promise<Browser> {
   return {
     page,
     async screenshot(name) {
-      await mkdir(ARTIFACTS, { recursive: true });
-      const path = join(ARTIFACTS, `${name}.png`);
+      await mkdir(artifacts, { recursive: true });
+      const path = join(artifacts, `${name}.png`);
       await page.screenshot({ path, fullPage: true });
       return path;
     },

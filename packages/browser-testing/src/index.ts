@@ -1,0 +1,1 @@
+export { CHROMIUM, openChromium, type Browser } from './chromium.js';
