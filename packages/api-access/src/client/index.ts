@@ -5,9 +5,15 @@ export type {
   Clock,
   RefreshPolicy,
   RetryPolicy,
+  TargetParameter,
   TokenClientOptions,
 } from './options.js';
-export { DEFAULT_REFRESH, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './options.js';
+export {
+  DEFAULT_REFRESH,
+  DEFAULT_RETRY,
+  DEFAULT_TARGET_PARAMETERS,
+  DEFAULT_TIMEOUT_MS,
+} from './options.js';
 export { axiosTokenHttp } from './http.js';
 export type { TokenHttp, TokenHttpRequest, TokenHttpResponse } from './http.js';
 export { withApiAccess } from './axios/with-api-access.js';
@@ -21,8 +27,9 @@ export {
   TokenNetworkError,
   TokenOAuthError,
   TokenTimeoutError,
+  TokenWrongAudienceError,
 } from './errors/token-errors.js';
-export type { TokenRequestTarget } from './errors/token-errors.js';
+export type { TokenAudienceProblem, TokenRequestTarget } from './errors/token-errors.js';
 export {
   TargetError,
   TargetForbiddenError,

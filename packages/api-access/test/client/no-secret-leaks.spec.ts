@@ -5,8 +5,9 @@ import { startFakeTarget, type FakeTarget } from './support/fake-target.js';
 import { manualClock } from './support/manual-clock.js';
 import { SECRET, clientFor } from './support/client-for.js';
 import { withApiAccess, type TokenClientOptions } from '../../src/client/index.js';
+import { fakeJwt } from './support/fake-jwt.js';
 
-const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.leaky-token-payload.signature';
+const TOKEN = fakeJwt('leaky-token');
 
 /** Every way an error reaches a person: message, stack, JSON (loggers), inspect (console). */
 function renderings(error: unknown): string[] {

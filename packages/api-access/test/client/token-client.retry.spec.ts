@@ -2,6 +2,7 @@ import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-t
 import { manualClock, type ManualClock } from './support/manual-clock.js';
 import { clientFor } from './support/client-for.js';
 import { TokenClient, type TokenHttpRequest } from '../../src/client/index.js';
+import { fakeJwt } from './support/fake-jwt.js';
 
 describe('TokenClient retries', () => {
   let endpoint: FakeTokenEndpoint;
@@ -158,6 +159,7 @@ describe('TokenClient retries', () => {
 
   it('takes a plain function as the HTTP seam and sends it the documented form', async () => {
     const seen: string[] = [];
+    const token = fakeJwt('t');
     const client = new TokenClient({
       tokenEndpoint: 'https://sso.example/token',
       clientId: 'caller',
@@ -167,11 +169,11 @@ describe('TokenClient retries', () => {
         return {
           status: 200,
           headers: {},
-          body: '{"access_token":"t","expires_in":60,"token_type":"BEARER"}',
+          body: JSON.stringify({ access_token: token, expires_in: 60, token_type: 'BEARER' }),
         };
       },
     });
-    expect(await client.getToken('target-api')).toBe('t');
+    expect(await client.getToken('target-api')).toBe(token);
     expect(seen).toEqual([
       'grant_type=client_credentials&audience=target-api&client_id=caller&client_secret=x',
     ]);
