@@ -27,9 +27,10 @@ export {
   TokenNetworkError,
   TokenOAuthError,
   TokenTimeoutError,
-  TokenWrongAudienceError,
 } from './errors/token-errors.js';
-export type { TokenAudienceProblem, TokenRequestTarget } from './errors/token-errors.js';
+export type { TokenRequestTarget } from './errors/token-errors.js';
+export { TokenWrongAudienceError } from './errors/token-wrong-audience-error.js';
+export type { TokenAudienceProblem } from './errors/token-wrong-audience-error.js';
 export {
   TargetError,
   TargetForbiddenError,

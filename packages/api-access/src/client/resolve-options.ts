@@ -2,6 +2,15 @@ import axios from 'axios';
 import { InvalidOptionError } from '../errors/api-access-error.js';
 import { axiosTokenHttp, isAxiosInstance } from './http.js';
 import {
+  describeRule,
+  describeValue,
+  isHttpUrl,
+  isNumber,
+  isText,
+  numberOr,
+  type NumberRule,
+} from './option-checks.js';
+import {
   DEFAULT_REFRESH,
   DEFAULT_RETRY,
   DEFAULT_TARGET_PARAMETERS,
@@ -118,57 +127,4 @@ function withDefaults<T extends object>(defaults: T, given: Partial<T> | undefin
 function resolveHttp(http: TokenClientOptions['http']): ResolvedTokenClientOptions['http'] {
   if (http === undefined) return axiosTokenHttp(axios.create());
   return isAxiosInstance(http) ? axiosTokenHttp(http) : http;
-}
-
-function isHttpUrl(value: unknown): boolean {
-  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
-  return url?.protocol === 'http:' || url?.protocol === 'https:';
-}
-
-function numberOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
-
-interface NumberRule {
-  min: number;
-  max?: number;
-  integer?: boolean;
-}
-
-function isNumber(value: unknown, rule: NumberRule): boolean {
-  return (
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    value >= rule.min &&
-    value <= (rule.max ?? Infinity) &&
-    (!rule.integer || Number.isInteger(value))
-  );
-}
-
-function describeRule(rule: NumberRule): string {
-  const kind = rule.integer ? 'an integer' : 'a number';
-  return `${kind} ${rule.max === undefined ? `>= ${rule.min}` : `in (0, ${rule.max}]`}`;
-}
-
-/** Shows a bad value briefly: strings quoted and cut, arrays by their first items, else by type. */
-export function describeValue(value: unknown): string {
-  if (Array.isArray(value)) {
-    const shown = value.slice(0, 5).map(describeValue);
-    return `[${shown.join(', ')}${value.length > 5 ? ', ...' : ''}]`;
-  }
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
-  if (
-    typeof value === 'number' ||
-    typeof value === 'boolean' ||
-    value === null ||
-    value === undefined
-  ) {
-    return String(value);
-  }
-  return typeof value;
 }

@@ -1,9 +1,9 @@
 import { decodeJwt } from 'jose';
+import type { TokenRequestTarget } from './errors/token-errors.js';
 import {
   TokenWrongAudienceError,
   type TokenAudienceProblem,
-  type TokenRequestTarget,
-} from './errors/token-errors.js';
+} from './errors/token-wrong-audience-error.js';
 import type { TargetParameter } from './options.js';
 
 /**

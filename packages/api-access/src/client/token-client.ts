@@ -2,7 +2,8 @@ import { ApiAccessError, InvalidOptionError } from '../errors/api-access-error.j
 import { cacheToken, type CachedToken } from './cached-token.js';
 import { fetchToken } from './fetch-token.js';
 import type { ResolvedTokenClientOptions, TokenClientOptions } from './options.js';
-import { describeValue, resolveOptions } from './resolve-options.js';
+import { describeValue } from './option-checks.js';
+import { resolveOptions } from './resolve-options.js';
 
 /**
  * Gets CERN SSO API Access tokens for this application, one cached token per audience.
