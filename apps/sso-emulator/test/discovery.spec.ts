@@ -92,3 +92,32 @@ describe('endpoints the emulator does not emulate', () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe('the realm URLs', () => {
+  it('publishes public keys only', async () => {
+    const { keys } = (await (
+      await fetch(`${emulator.url}/auth/realms/cern/protocol/openid-connect/certs`)
+    ).json()) as {
+      keys: Record<string, unknown>[];
+    };
+    expect(keys).toHaveLength(1);
+    expect(Object.keys(keys[0]!).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
+  });
+
+  it('uses SSO_PUBLIC_URL for the issuer, whatever host the request came to', async () => {
+    const behindProxy = await startTestEmulator({
+      publicUrl: 'http://sso.example.test:8080',
+      realm: 'demo',
+    });
+    try {
+      const response = await fetch(
+        `${behindProxy.url}/auth/realms/demo/.well-known/openid-configuration`,
+      );
+      expect(((await response.json()) as { issuer: string }).issuer).toBe(
+        'http://sso.example.test:8080/auth/realms/demo',
+      );
+    } finally {
+      await behindProxy.close();
+    }
+  });
+});
