@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { Controller, Delete, Get, Module, type INestApplication } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { TokenClient } from '@cern-sso/api-access/client';
+import axios from 'axios';
+import { TokenClient, withApiAccess } from '@cern-sso/api-access/client';
 import {
   AccessTokenVerifier,
   type ApiAccessOptions,
@@ -219,6 +220,25 @@ describe('the guard accepts and refuses the tokens of node-oidc-provider (RFC 90
       const { status, challenge, body } = await call(method, path, tokens[token]);
       expect({ status, code: body.code }).toEqual({ status: expected.status, code: expected.code });
       expect(challenge).toContain(`error="${expected.error}"`);
+    });
+
+    it('serves a caller that uses the token client with resource and withApiAccess', async () => {
+      const client = new TokenClient({
+        tokenEndpoint: op.tokenEndpoint,
+        clientId: 'caller',
+        clientSecret: clients.caller,
+        targetParameters: ['resource'],
+      });
+      const reports = withApiAccess(axios.create({ baseURL: url }), {
+        client,
+        audience: REPORTS_API,
+      });
+      expect((await reports.get('/reports')).data).toMatchObject({ roles: ['reader'] });
+      await expect(reports.delete('/reports/7')).rejects.toMatchObject({
+        code: 'ERR_TARGET_FORBIDDEN',
+        requiredRoles: ['admin'],
+        targetCode: 'ERR_ROLE_MISSING',
+      });
     });
 
     afterGuardInterop('lets the allowed caller in by its client_id', async () => {
