@@ -66,6 +66,22 @@ describe('errors never carry the secret or a token', () => {
   });
 
   it.each([
+    ['a JWT for another audience', fakeJwt('leaky-token', 'account')],
+    ['an opaque token', 'opaque-leaky-token-2YotnFZFEjr1zCsicMWpAA'],
+  ])('ERR_TOKEN_REQUEST_WRONG_AUDIENCE, for %s', async (_case, accessToken) => {
+    endpoint.script({
+      status: 200,
+      body: { access_token: accessToken, expires_in: 1200, token_type: 'Bearer' },
+    });
+    const error = await failWith();
+    expect(error).toMatchObject({ code: 'ERR_TOKEN_REQUEST_WRONG_AUDIENCE' });
+    for (const text of renderings(error)) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(accessToken);
+    }
+  });
+
+  it.each([
     ['ERR_TARGET_FORBIDDEN', 403],
     ['ERR_TARGET_UNAUTHORIZED', 401],
     ['an AxiosError passed through', 500],
