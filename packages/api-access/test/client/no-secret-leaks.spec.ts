@@ -6,6 +6,7 @@ import { manualClock } from './support/manual-clock.js';
 import { SECRET, clientFor } from './support/client-for.js';
 import { withApiAccess, type TokenClientOptions } from '../../src/client/index.js';
 import { fakeJwt } from './support/fake-jwt.js';
+import { hangingHttp } from './support/hanging-http.js';
 
 const TOKEN = fakeJwt('leaky-token');
 
@@ -52,7 +53,7 @@ describe('errors never carry the secret or a token', () => {
         }),
       {},
     ],
-    ['ERR_TOKEN_REQUEST_TIMEOUT', () => endpoint.script('hang'), { timeoutMs: 30 }],
+    ['ERR_TOKEN_REQUEST_TIMEOUT', () => {}, { http: hangingHttp(1), timeoutMs: 20 }],
     ['ERR_TOKEN_REQUEST_NETWORK', () => endpoint.script('drop'), basic],
   ])('%s', async (code, script, options: Partial<TokenClientOptions>) => {
     script();

@@ -3,6 +3,7 @@ import { manualClock, type ManualClock } from './support/manual-clock.js';
 import { clientFor } from './support/client-for.js';
 import { TokenClient, type TokenHttpRequest } from '../../src/client/index.js';
 import { fakeJwt } from './support/fake-jwt.js';
+import { hangingHttp } from './support/hanging-http.js';
 
 describe('TokenClient retries', () => {
   let endpoint: FakeTokenEndpoint;
@@ -86,20 +87,20 @@ describe('TokenClient retries', () => {
   });
 
   it('times out a request that gets no answer, and retries it', async () => {
-    endpoint.script('hang', 'hang');
-    // Long enough that the answering third attempt never times out on a busy machine.
-    const client = clientFor(endpoint, clock, { timeoutMs: 500 });
-    expect(await client.getToken('target-api')).toBe(endpoint.tokenNumber(1));
-    expect(endpoint.requests).toHaveLength(3);
+    const http = hangingHttp(2);
+    const client = clientFor(endpoint, clock, { http, timeoutMs: 20 });
+    expect(await client.getToken('target-api')).toBe(fakeJwt('answered'));
+    expect(http.requests).toHaveLength(3);
   });
 
   it('reports ERR_TOKEN_REQUEST_TIMEOUT when every attempt times out', async () => {
-    endpoint.script('hang', 'hang');
-    const client = clientFor(endpoint, clock, { timeoutMs: 50, retry: { maxAttempts: 2 } });
+    const http = hangingHttp(Infinity);
+    const client = clientFor(endpoint, clock, { http, timeoutMs: 20, retry: { maxAttempts: 2 } });
     await expect(client.getToken('target-api')).rejects.toMatchObject({
       code: 'ERR_TOKEN_REQUEST_TIMEOUT',
-      timeoutMs: 50,
+      timeoutMs: 20,
     });
+    expect(http.requests).toHaveLength(2);
   });
 
   it('retries a dropped connection as a network error', async () => {

@@ -2,11 +2,13 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net';
 import { fakeJwt } from './fake-jwt.js';
 
-/** One scripted answer: a status and body, a connection dropped without answer, or no answer. */
+/**
+ * One scripted answer: a status and body, or a connection dropped without answer. (For no answer
+ * at all, use `hangingHttp`: a request that must reach a server before a timer fires races it.)
+ */
 export type ScriptedResponse =
   | { status: number; body?: unknown; headers?: Record<string, string>; hold?: Promise<void> }
-  | 'drop'
-  | 'hang';
+  | 'drop';
 
 export interface ReceivedTokenRequest {
   headers: IncomingHttpHeaders;
@@ -51,7 +53,6 @@ export async function startFakeTokenEndpoint(expiresIn = 1200): Promise<FakeToke
           token_type: 'Bearer',
         },
       };
-      if (next === 'hang') return;
       if (next === 'drop') return void req.socket.destroy();
       void (next.hold ?? Promise.resolve()).then(() => answer(res, next));
     });
