@@ -1,3 +1,4 @@
+import type { TargetParameter } from '../options.js';
 import { TokenError, type TokenRequestTarget } from './token-errors.js';
 
 /** What a token that is not for the requested target looked like; never the token itself. */
@@ -18,7 +19,7 @@ export class TokenWrongAudienceError extends TokenError {
     /** The token's `aud` values (client ids or URIs, not secret); empty unless `aud-mismatch`. */
     readonly tokenAudience: readonly string[],
     /** The form parameters that named the target, e.g. `['audience']`. */
-    readonly sentAs: readonly string[],
+    readonly sentAs: readonly TargetParameter[],
   ) {
     super(target, wrongAudienceProblem(target.audience, problem, tokenAudience, sentAs));
   }
@@ -33,7 +34,7 @@ function wrongAudienceProblem(
   audience: string,
   problem: TokenAudienceProblem,
   tokenAudience: readonly string[],
-  sentAs: readonly string[],
+  sentAs: readonly TargetParameter[],
 ): string {
   const what = {
     'not-a-jwt': 'the access token is not a JWT',
