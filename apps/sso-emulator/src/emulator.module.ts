@@ -3,6 +3,7 @@ import { AdminController } from './admin/admin.controller.js';
 import { AuthzApiModule } from './authz-api/authz-api.module.js';
 import { RequestCounters } from './admin/request-counters.js';
 import { DiscoveryController } from './discovery/discovery.controller.js';
+import { NotEmulatedController } from './discovery/not-emulated.controller.js';
 import { HealthController } from './http/health.controller.js';
 import { Realm } from './http/realm.js';
 import { KeyStore } from './keys/key-store.js';
@@ -37,6 +38,7 @@ export class EmulatorModule {
       controllers: [
         TokenController,
         DiscoveryController,
+        NotEmulatedController,
         AdminController,
         HealthController,
         PortalController,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ClientAuthentication } from '../client/index.js';
+import type { ClientAuthentication, TargetParameter } from '../client/index.js';
 
 /** The local SSO emulator's API Access endpoint (`pnpm start`). */
 export const DEFAULT_TOKEN_ENDPOINT = 'http://localhost:8080/auth/realms/cern/api-access/token';
@@ -12,11 +12,15 @@ export const ENV = {
 } as const;
 
 export const USAGE = `Usage: api-access token --audience <client id> [options]
+       api-access token --resource <uri> [options]
 
 Gets a CERN SSO API Access token for the target application <client id> and prints it.
 
 Options:
-  --audience <id>        the target application's client id (required)
+  --audience <id>        the target application's client id (this or --resource is required)
+  --resource <uri>       name the target as an RFC 8707 resource instead (give both, with the same
+                         value, to send both parameters)
+  --no-audience-check    accept a token that is not a JWT for the target (opaque tokens)
   --endpoint <url>       token endpoint    [env ${ENV.endpoint}, default ${DEFAULT_TOKEN_ENDPOINT}]
   --client-id <id>       your client id    [env ${ENV.clientId}]
   --client-secret <s>    your secret       [env ${ENV.clientSecret}; prefer it: flags show in ps]
@@ -29,7 +33,10 @@ Exit codes: 0 success, 1 the SSO refused or could not be reached, 2 usage error.
 
 /** What `api-access token` was asked to do, flags first, then the environment, then defaults. */
 export interface TokenCommand {
+  /** The target, sent as each of `targetParameters`. */
   audience: string;
+  targetParameters: TargetParameter[];
+  checkTokenAudience: boolean;
   tokenEndpoint: string;
   clientId: string;
   clientSecret: string;
@@ -52,6 +59,8 @@ export function parseTokenCommand(
       allowPositionals: true,
       options: {
         audience: { type: 'string' },
+        resource: { type: 'string' },
+        'no-audience-check': { type: 'boolean', default: false },
         endpoint: { type: 'string' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
@@ -76,8 +85,17 @@ export function parseTokenCommand(
     if (!value) throw new UsageError(`missing ${what}`);
     return value;
   };
+  const { audience, resource } = values;
+  if (audience !== undefined && resource !== undefined && audience !== resource) {
+    throw new UsageError('--audience and --resource name one target: give them the same value');
+  }
+  const targetParameters: TargetParameter[] = [];
+  if (audience !== undefined) targetParameters.push('audience');
+  if (resource !== undefined) targetParameters.push('resource');
   return {
-    audience: required(values.audience, '--audience'),
+    audience: required(audience ?? resource, '--audience (or --resource)'),
+    targetParameters,
+    checkTokenAudience: !values['no-audience-check'],
     tokenEndpoint: values.endpoint ?? env[ENV.endpoint] ?? DEFAULT_TOKEN_ENDPOINT,
     clientId: required(
       values['client-id'] ?? env[ENV.clientId],

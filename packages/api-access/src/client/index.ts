@@ -5,9 +5,15 @@ export type {
   Clock,
   RefreshPolicy,
   RetryPolicy,
+  TargetParameter,
   TokenClientOptions,
 } from './options.js';
-export { DEFAULT_REFRESH, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './options.js';
+export {
+  DEFAULT_REFRESH,
+  DEFAULT_RETRY,
+  DEFAULT_TARGET_PARAMETERS,
+  DEFAULT_TIMEOUT_MS,
+} from './options.js';
 export { axiosTokenHttp } from './http.js';
 export type { TokenHttp, TokenHttpRequest, TokenHttpResponse } from './http.js';
 export { withApiAccess } from './axios/with-api-access.js';
@@ -23,6 +29,8 @@ export {
   TokenTimeoutError,
 } from './errors/token-errors.js';
 export type { TokenRequestTarget } from './errors/token-errors.js';
+export { TokenWrongAudienceError } from './errors/token-wrong-audience-error.js';
+export type { TokenAudienceProblem } from './errors/token-wrong-audience-error.js';
 export {
   TargetError,
   TargetForbiddenError,

@@ -29,6 +29,12 @@ export interface RefreshPolicy {
 
 export type ClientAuthentication = 'client_secret_post' | 'client_secret_basic';
 
+/**
+ * A token-request form parameter that names the target: `audience` (CERN API Access, Keycloak,
+ * Auth0...) or `resource` (RFC 8707 resource indicators, an absolute URI).
+ */
+export type TargetParameter = 'audience' | 'resource';
+
 export interface TokenClientOptions {
   /** API Access token endpoint URL, e.g. `https://auth.cern.ch/auth/realms/cern/api-access/token`. */
   tokenEndpoint: string;
@@ -38,6 +44,16 @@ export interface TokenClientOptions {
   clientSecret: string;
   /** Credentials in the form body (default, as in CERN's curl example) or as HTTP Basic. */
   clientAuthentication?: ClientAuthentication;
+  /**
+   * Which form parameters carry the target passed to `getToken`: `['audience']` (default, CERN),
+   * `['resource']` (RFC 8707) or both. With `resource`, the target must be an absolute URI.
+   */
+  targetParameters?: readonly TargetParameter[];
+  /**
+   * Fail at once (`ERR_TOKEN_REQUEST_WRONG_AUDIENCE`) when a token is not a JWT whose `aud` holds
+   * the target. Set `false` only for a server that issues opaque tokens. Default `true`.
+   */
+  checkTokenAudience?: boolean;
   /** Timeout of one token request, in ms. Default 5000. */
   timeoutMs?: number;
   /** Retry policy; missing fields take their defaults. */
@@ -62,6 +78,8 @@ export interface ResolvedTokenClientOptions {
   clientId: string;
   clientSecret: string;
   clientAuthentication: ClientAuthentication;
+  targetParameters: readonly TargetParameter[];
+  checkTokenAudience: boolean;
   timeoutMs: number;
   retry: RetryPolicy;
   refresh: RefreshPolicy;
@@ -73,6 +91,7 @@ export interface ResolvedTokenClientOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
+export const DEFAULT_TARGET_PARAMETERS: readonly TargetParameter[] = Object.freeze(['audience']);
 export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
   maxAttempts: 4,
   baseDelayMs: 200,

@@ -2,6 +2,7 @@ import { ApiAccessError, InvalidOptionError } from '../errors/api-access-error.j
 import { cacheToken, type CachedToken } from './cached-token.js';
 import { fetchToken } from './fetch-token.js';
 import type { ResolvedTokenClientOptions, TokenClientOptions } from './options.js';
+import { describeValue } from './option-checks.js';
 import { resolveOptions } from './resolve-options.js';
 
 /**
@@ -23,14 +24,13 @@ export class TokenClient {
   }
 
   /**
-   * A valid access token for `audience`. Served from the cache while valid; once its refresh
+   * A valid access token for `audience` (the target's client id, or its resource URI when
+   * `targetParameters` includes `resource`). Served from the cache while valid; once its refresh
    * point has passed, one background refresh runs and callers keep the current token meanwhile.
    * Only a caller that finds no valid token waits, and concurrent ones wait for the same request.
    */
   async getToken(audience: string): Promise<string> {
-    if (typeof audience !== 'string' || audience.trim() === '') {
-      throw new InvalidOptionError('audience', 'getToken(audience) needs the target client id');
-    }
+    this.#checkAudience(audience);
     const now = this.#options.clock();
     const cached = this.#cache.get(audience);
     if (cached && now < cached.expiresAt) {
@@ -48,6 +48,22 @@ export class TokenClient {
   invalidate(audience: string, token?: string): void {
     if (token === undefined || this.#cache.get(audience)?.accessToken === token) {
       this.#cache.delete(audience);
+    }
+  }
+
+  #checkAudience(audience: unknown): void {
+    if (typeof audience !== 'string' || audience.trim() === '') {
+      throw new InvalidOptionError(
+        'audience',
+        `expected the target's client id, got ${describeValue(audience)}`,
+      );
+    }
+    // RFC 8707 section 2: an absolute URI without a fragment. Caught here, not by the SSO.
+    if (this.#options.targetParameters.includes('resource') && !isResourceUri(audience)) {
+      throw new InvalidOptionError(
+        'audience',
+        `expected an absolute URI without fragment (sent as "resource"), got ${describeValue(audience)}`,
+      );
     }
   }
 
@@ -78,4 +94,8 @@ export class TokenClient {
       if (error instanceof ApiAccessError) this.#options.onRefreshError(error, audience);
     });
   }
+}
+
+function isResourceUri(value: string): boolean {
+  return URL.canParse(value) && !value.includes('#');
 }

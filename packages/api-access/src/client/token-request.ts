@@ -5,9 +5,13 @@ import {
 } from './errors/token-errors.js';
 import type { TokenHttpRequest, TokenHttpResponse } from './http.js';
 import type { ResolvedTokenClientOptions } from './options.js';
+import { checkTokenAudience } from './token-audience.js';
 import { readTokenResponse, type TokenResponse } from './token-response.js';
 
-/** One attempt, no retry: POST the client-credentials grant with `audience`, read the answer. */
+/**
+ * One attempt, no retry: POST the client-credentials grant naming the target, read the answer,
+ * and check the token is for that target (unless `checkTokenAudience` is off).
+ */
 export async function requestToken(
   options: ResolvedTokenClientOptions,
   audience: string,
@@ -33,18 +37,26 @@ export async function requestToken(
   } finally {
     clearTimeout(timer);
   }
-  return readTokenResponse(target, response, options.clock());
+  const token = readTokenResponse(target, response, options.clock());
+  if (options.checkTokenAudience) {
+    checkTokenAudience(target, token.accessToken, options.targetParameters);
+  }
+  return token;
 }
 
-/** The request of CERN's documented curl call, or its HTTP Basic variant. */
+/**
+ * The request of CERN's documented curl call, or its HTTP Basic variant; the target goes in each
+ * of `targetParameters` (`audience`, RFC 8707 `resource`).
+ */
 export function tokenRequest(
   options: Pick<
     ResolvedTokenClientOptions,
-    'tokenEndpoint' | 'clientId' | 'clientSecret' | 'clientAuthentication'
+    'tokenEndpoint' | 'clientId' | 'clientSecret' | 'clientAuthentication' | 'targetParameters'
   >,
   audience: string,
 ): Omit<TokenHttpRequest, 'signal'> {
-  const form = new URLSearchParams({ grant_type: 'client_credentials', audience });
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  for (const name of options.targetParameters) form.set(name, audience);
   const headers: Record<string, string> = {
     'content-type': 'application/x-www-form-urlencoded',
     accept: 'application/json',

@@ -120,6 +120,59 @@ describe('api-access token (CLI)', () => {
     );
   });
 
+  it('fails with the wrong-audience code when pointed at the standard endpoint', async () => {
+    const { code, stdout, stderr } = await cli([
+      'token',
+      '--audience',
+      'target-api',
+      ...credentials,
+      '--endpoint',
+      sso.standardTokenEndpoint,
+    ]);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toContain('the standard token endpoint');
+    expect(stderr).toMatch(/\[ERR_TOKEN_REQUEST_WRONG_AUDIENCE\]\n$/);
+  });
+
+  it.each([
+    { flags: ['--resource', 'https://r.example/'], form: { resource: 'https://r.example/' } },
+    {
+      flags: ['--audience', 'https://r.example/', '--resource', 'https://r.example/'],
+      form: { audience: 'https://r.example/', resource: 'https://r.example/' },
+    },
+  ])('sends $form for $flags', async ({ flags, form }) => {
+    const endpoint = await startFakeTokenEndpoint();
+    const fake = ['--endpoint', endpoint.url, '--client-id', 'a', '--client-secret', 'b'];
+    const { code, stdout } = await cli(['token', ...flags, ...fake]);
+    await endpoint.stop();
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${endpoint.tokenNumber(1, 'https://r.example/')}\n`);
+    expect(endpoint.requests[0]?.form).toEqual({
+      grant_type: 'client_credentials',
+      ...form,
+      client_id: 'a',
+      client_secret: 'b',
+    });
+  });
+
+  it('prints an opaque token with --no-audience-check', async () => {
+    const endpoint = await startFakeTokenEndpoint();
+    endpoint.script({
+      status: 200,
+      body: { access_token: 'opaque-token', expires_in: 60, token_type: 'Bearer' },
+    });
+    const fake = ['--endpoint', endpoint.url, '--client-id', 'a', '--client-secret', 'b'];
+    const { code, stdout } = await cli([
+      'token',
+      '--audience',
+      'x',
+      '--no-audience-check',
+      ...fake,
+    ]);
+    await endpoint.stop();
+    expect({ code, stdout }).toEqual({ code: 0, stdout: 'opaque-token\n' });
+  });
+
   it.each([
     {
       problem: 'no command',
@@ -134,7 +187,17 @@ describe('api-access token (CLI)', () => {
     {
       problem: 'no audience',
       argv: ['token', '--client-id', 'a', '--client-secret', 'b'],
-      says: 'missing --audience',
+      says: 'missing --audience (or --resource)',
+    },
+    {
+      problem: 'different --audience and --resource',
+      argv: ['token', '--audience', 'x', '--resource', 'https://x.example/'],
+      says: '--audience and --resource name one target: give them the same value',
+    },
+    {
+      problem: 'a --resource that is not a URI',
+      argv: ['token', '--resource', 'x', '--client-id', 'a', '--client-secret', 'b'],
+      says: 'Invalid option audience: expected an absolute URI without fragment',
     },
     {
       problem: 'no client id',

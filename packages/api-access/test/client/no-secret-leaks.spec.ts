@@ -5,8 +5,10 @@ import { startFakeTarget, type FakeTarget } from './support/fake-target.js';
 import { manualClock } from './support/manual-clock.js';
 import { SECRET, clientFor } from './support/client-for.js';
 import { withApiAccess, type TokenClientOptions } from '../../src/client/index.js';
+import { fakeJwt } from './support/fake-jwt.js';
+import { hangingHttp } from './support/hanging-http.js';
 
-const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.leaky-token-payload.signature';
+const TOKEN = fakeJwt('leaky-token');
 
 /** Every way an error reaches a person: message, stack, JSON (loggers), inspect (console). */
 function renderings(error: unknown): string[] {
@@ -51,7 +53,7 @@ describe('errors never carry the secret or a token', () => {
         }),
       {},
     ],
-    ['ERR_TOKEN_REQUEST_TIMEOUT', () => endpoint.script('hang'), { timeoutMs: 30 }],
+    ['ERR_TOKEN_REQUEST_TIMEOUT', () => {}, { http: hangingHttp(1), timeoutMs: 20 }],
     ['ERR_TOKEN_REQUEST_NETWORK', () => endpoint.script('drop'), basic],
   ])('%s', async (code, script, options: Partial<TokenClientOptions>) => {
     script();
@@ -61,6 +63,22 @@ describe('errors never carry the secret or a token', () => {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(basicHeader);
       expect(text).not.toContain(TOKEN);
+    }
+  });
+
+  it.each([
+    ['a JWT for another audience', fakeJwt('leaky-token', 'account')],
+    ['an opaque token', 'opaque-leaky-token-2YotnFZFEjr1zCsicMWpAA'],
+  ])('ERR_TOKEN_REQUEST_WRONG_AUDIENCE, for %s', async (_case, accessToken) => {
+    endpoint.script({
+      status: 200,
+      body: { access_token: accessToken, expires_in: 1200, token_type: 'Bearer' },
+    });
+    const error = await failWith();
+    expect(error).toMatchObject({ code: 'ERR_TOKEN_REQUEST_WRONG_AUDIENCE' });
+    for (const text of renderings(error)) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(accessToken);
     }
   });
 

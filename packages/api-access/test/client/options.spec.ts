@@ -36,6 +36,19 @@ describe('TokenClient options', () => {
       patch: { clientAuthentication: 'private_key_jwt' },
       shows: '"private_key_jwt"',
     },
+    {
+      option: 'targetParameters',
+      patch: { targetParameters: ['scope'] },
+      shows: '["scope"]',
+    },
+    { option: 'targetParameters', patch: { targetParameters: [] }, shows: '[]' },
+    {
+      option: 'targetParameters',
+      patch: { targetParameters: ['resource', 'resource'] },
+      shows: '["resource", "resource"]',
+    },
+    { option: 'targetParameters', patch: { targetParameters: 'resource' }, shows: '"resource"' },
+    { option: 'checkTokenAudience', patch: { checkTokenAudience: 'no' }, shows: '"no"' },
     { option: 'timeoutMs', patch: { timeoutMs: 0 }, shows: '0' },
     { option: 'timeoutMs', patch: { timeoutMs: '5000' }, shows: '"5000"' },
     { option: 'retry.maxAttempts', patch: { retry: { maxAttempts: 1.5 } }, shows: '1.5' },
@@ -61,5 +74,27 @@ describe('TokenClient options', () => {
     expect(construct).toThrow(`Invalid option ${option}: `);
     expect(construct).toThrow(`got ${shows}`);
     expect(construct).not.toThrow('hunter2');
+  });
+
+  it('lists every bad option at once, in one grammar', () => {
+    const construct = () =>
+      new TokenClient({
+        ...base,
+        clientId: '',
+        clientSecret: '',
+        targetParameters: ['aud'],
+        retry: { maxAttempts: 0 },
+      } as unknown as TokenClientOptions);
+    expect(construct).toThrow(
+      expect.objectContaining({
+        code: 'ERR_INVALID_OPTION',
+        problems: [
+          'clientId: expected a non-empty string, got ""',
+          'clientSecret: expected a non-empty string, got a blank string',
+          'targetParameters: expected a non-empty list of distinct "audience", "resource", got ["aud"]',
+          'retry.maxAttempts: expected an integer >= 1, got 0',
+        ],
+      }),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-t
 import { eventually, gate, manualClock, type ManualClock } from './support/manual-clock.js';
 import { clientFor } from './support/client-for.js';
 import type { ApiAccessError } from '../../src/client/index.js';
+import { fakeJwt } from './support/fake-jwt.js';
 
 describe('TokenClient cache', () => {
   let endpoint: FakeTokenEndpoint;
@@ -49,7 +50,7 @@ describe('TokenClient cache', () => {
     const slow = gate();
     endpoint.script({
       status: 200,
-      body: { access_token: 'refreshed', expires_in: 1200, token_type: 'bearer' },
+      body: { access_token: fakeJwt('refreshed'), expires_in: 1200, token_type: 'bearer' },
       hold: slow.wait,
     });
     clock.advance(1000); // 960 s: 80% of 1200 s
@@ -59,7 +60,7 @@ describe('TokenClient cache', () => {
     expect(new Set(during)).toEqual(new Set([first]));
     await eventually(() => endpoint.requests.length === 2);
     slow.open();
-    await eventually(async () => (await client.getToken('target-api')) === 'refreshed');
+    await eventually(async () => (await client.getToken('target-api')) === fakeJwt('refreshed'));
     expect(endpoint.requests).toHaveLength(2);
   });
 
@@ -83,7 +84,7 @@ describe('TokenClient cache', () => {
     async ({ expiresIn, refresh, refreshAfterS }) => {
       endpoint.script({
         status: 200,
-        body: { access_token: 'first', expires_in: expiresIn, token_type: 'Bearer' },
+        body: { access_token: fakeJwt('first'), expires_in: expiresIn, token_type: 'Bearer' },
       });
       const client = clientFor(endpoint, clock, { refresh });
       await client.getToken('target-api');
@@ -91,7 +92,7 @@ describe('TokenClient cache', () => {
       await client.getToken('target-api');
       expect(endpoint.requests).toHaveLength(1);
       clock.advance(1);
-      expect(await client.getToken('target-api')).toBe('first');
+      expect(await client.getToken('target-api')).toBe(fakeJwt('first'));
       await eventually(() => endpoint.requests.length === 2);
     },
   );

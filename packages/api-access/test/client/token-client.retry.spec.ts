@@ -2,6 +2,8 @@ import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-t
 import { manualClock, type ManualClock } from './support/manual-clock.js';
 import { clientFor } from './support/client-for.js';
 import { TokenClient, type TokenHttpRequest } from '../../src/client/index.js';
+import { fakeJwt } from './support/fake-jwt.js';
+import { hangingHttp } from './support/hanging-http.js';
 
 describe('TokenClient retries', () => {
   let endpoint: FakeTokenEndpoint;
@@ -85,20 +87,20 @@ describe('TokenClient retries', () => {
   });
 
   it('times out a request that gets no answer, and retries it', async () => {
-    endpoint.script('hang', 'hang');
-    // Long enough that the answering third attempt never times out on a busy machine.
-    const client = clientFor(endpoint, clock, { timeoutMs: 500 });
-    expect(await client.getToken('target-api')).toBe(endpoint.tokenNumber(1));
-    expect(endpoint.requests).toHaveLength(3);
+    const http = hangingHttp(2);
+    const client = clientFor(endpoint, clock, { http, timeoutMs: 20 });
+    expect(await client.getToken('target-api')).toBe(fakeJwt('answered'));
+    expect(http.requests).toHaveLength(3);
   });
 
   it('reports ERR_TOKEN_REQUEST_TIMEOUT when every attempt times out', async () => {
-    endpoint.script('hang', 'hang');
-    const client = clientFor(endpoint, clock, { timeoutMs: 50, retry: { maxAttempts: 2 } });
+    const http = hangingHttp(Infinity);
+    const client = clientFor(endpoint, clock, { http, timeoutMs: 20, retry: { maxAttempts: 2 } });
     await expect(client.getToken('target-api')).rejects.toMatchObject({
       code: 'ERR_TOKEN_REQUEST_TIMEOUT',
-      timeoutMs: 50,
+      timeoutMs: 20,
     });
+    expect(http.requests).toHaveLength(2);
   });
 
   it('retries a dropped connection as a network error', async () => {
@@ -158,6 +160,7 @@ describe('TokenClient retries', () => {
 
   it('takes a plain function as the HTTP seam and sends it the documented form', async () => {
     const seen: string[] = [];
+    const token = fakeJwt('t');
     const client = new TokenClient({
       tokenEndpoint: 'https://sso.example/token',
       clientId: 'caller',
@@ -167,11 +170,11 @@ describe('TokenClient retries', () => {
         return {
           status: 200,
           headers: {},
-          body: '{"access_token":"t","expires_in":60,"token_type":"BEARER"}',
+          body: JSON.stringify({ access_token: token, expires_in: 60, token_type: 'BEARER' }),
         };
       },
     });
-    expect(await client.getToken('target-api')).toBe('t');
+    expect(await client.getToken('target-api')).toBe(token);
     expect(seen).toEqual([
       'grant_type=client_credentials&audience=target-api&client_id=caller&client_secret=x',
     ]);

@@ -1,8 +1,9 @@
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
 import { manualClock } from './support/manual-clock.js';
 import { clientFor } from './support/client-for.js';
+import { fakeJwt } from './support/fake-jwt.js';
 
-const valid = { access_token: 'abc.def.ghi', expires_in: 1200, token_type: 'Bearer' };
+const valid = { access_token: fakeJwt('valid'), expires_in: 1200, token_type: 'Bearer' };
 
 describe('token response validation', () => {
   let endpoint: FakeTokenEndpoint;
@@ -35,6 +36,8 @@ describe('token response validation', () => {
 
   it.each(['Bearer', 'bearer', 'BEARER'])('accepts token_type %s', async (tokenType) => {
     endpoint.script({ status: 200, body: { ...valid, token_type: tokenType } });
-    expect(await clientFor(endpoint, manualClock()).getToken('target-api')).toBe('abc.def.ghi');
+    expect(await clientFor(endpoint, manualClock()).getToken('target-api')).toBe(
+      valid.access_token,
+    );
   });
 });

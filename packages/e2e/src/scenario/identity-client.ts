@@ -37,11 +37,13 @@ function authenticated(
 ): AxiosInstance {
   const http = axios.create({ baseURL, timeout: 10_000 });
   if (identity.token === 'none') return http;
+  const standard = identity.token === 'standard';
   const client = new TokenClient({
-    tokenEndpoint:
-      identity.token === 'standard' ? endpoints.standardTokenEndpoint : endpoints.tokenEndpoint,
+    tokenEndpoint: standard ? endpoints.standardTokenEndpoint : endpoints.tokenEndpoint,
     clientId: identity.clientId,
     clientSecret: endpoints.secretOf(identity.clientId),
+    // The client would refuse this token itself (it has no `aud`): the demo shows the target's refusal.
+    checkTokenAudience: !standard,
   });
   // An identity that names its own audience keeps it: it shows a token addressed elsewhere.
   const audience =

@@ -4,7 +4,7 @@ import type { TokenClientOptions } from '../options.js';
 export interface ApiAccessTarget {
   /** The name the app asks for, e.g. `reports`. */
   name: string;
-  /** The target's client id, sent as `audience` to the SSO. */
+  /** The target's client id (or resource URI), sent as `targetParameters` say, `audience` by default. */
   audience: string;
   /** Base URL of the target API, e.g. `https://reports.example.cern.ch/api`. */
   baseURL: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import axios, { type AxiosInstance } from 'axios';
 import { InvalidOptionError } from '../../errors/api-access-error.js';
-import { describeValue } from '../resolve-options.js';
+import { describeValue } from '../option-checks.js';
 import { TokenClient } from '../token-client.js';
 import { withApiAccess } from '../axios/with-api-access.js';
 import { API_ACCESS_CLIENT_OPTIONS } from './api-access-client.module-definition.js';

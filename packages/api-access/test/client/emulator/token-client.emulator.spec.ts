@@ -122,4 +122,19 @@ describe('TokenClient against the SSO emulator', () => {
     );
     expect(decodeJwt(token).cern_roles ?? []).toEqual([]);
   });
+
+  it('fails at once, after one request, when pointed at the standard token endpoint', async () => {
+    const standardBefore = (await sso.stats()).tokenRequests.standard;
+    const error = await client({ tokenEndpoint: sso.standardTokenEndpoint })
+      .getToken('target-api')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'ERR_TOKEN_REQUEST_WRONG_AUDIENCE',
+      problem: 'aud-missing',
+      endpoint: sso.standardTokenEndpoint,
+    });
+    expect((error as Error).message).toContain('the standard token endpoint');
+    expect((await sso.stats()).tokenRequests.standard - standardBefore).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+  });
 });

@@ -62,8 +62,8 @@ describe('ApiAccessClientModule', () => {
     await app.listen(0, '127.0.0.1');
 
     const response = await fetch(`${await app.getUrl()}/latest`);
-    expect(await response.json()).toEqual({ seenToken: endpoint.tokenNumber(1) });
-    expect(target.authorizations).toEqual([`Bearer ${endpoint.tokenNumber(1)}`]);
+    expect(await response.json()).toEqual({ seenToken: endpoint.tokenNumber(1, 'reports-api') });
+    expect(target.authorizations).toEqual([`Bearer ${endpoint.tokenNumber(1, 'reports-api')}`]);
     expect(endpoint.requests[0]?.form).toMatchObject({
       audience: 'reports-api',
       client_id: 'caller',
@@ -99,7 +99,7 @@ describe('ApiAccessClientModule', () => {
     await app.init();
 
     const token = await app.get(UsesClient).client.getToken('reports-api');
-    expect(token).toBe(endpoint.tokenNumber(1));
+    expect(token).toBe(endpoint.tokenNumber(1, 'reports-api'));
   });
 
   it.each([
@@ -122,6 +122,12 @@ describe('ApiAccessClientModule', () => {
       problem: 'a bad client option',
       patch: { timeoutMs: -1 },
       message: 'Invalid option timeoutMs: expected a number >= 1, got -1',
+    },
+    {
+      problem: 'a bad target parameter',
+      patch: { targetParameters: ['scope' as 'resource'] },
+      message:
+        'Invalid option targetParameters: expected a non-empty list of distinct "audience", "resource", got ["scope"]',
     },
   ])('fails at bootstrap on $problem', async ({ patch, message }) => {
     @Module({

@@ -1,11 +1,14 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeJwt } from './fake-jwt.js';
 
-/** One scripted answer: a status and body, a connection dropped without answer, or no answer. */
+/**
+ * One scripted answer: a status and body, or a connection dropped without answer. (For no answer
+ * at all, use `hangingHttp`: a request that must reach a server before a timer fires races it.)
+ */
 export type ScriptedResponse =
   | { status: number; body?: unknown; headers?: Record<string, string>; hold?: Promise<void> }
-  | 'drop'
-  | 'hang';
+  | 'drop';
 
 export interface ReceivedTokenRequest {
   headers: IncomingHttpHeaders;
@@ -18,17 +21,20 @@ export interface FakeTokenEndpoint {
   requests: ReceivedTokenRequest[];
   /** Queues answers; once the queue is empty every request gets a fresh valid token. */
   script(...responses: ScriptedResponse[]): void;
-  /** The token the n-th successful default answer carries (1-based). */
-  tokenNumber(n: number): string;
+  /** The token the n-th successful default answer carries (1-based), a JWT for `audience`. */
+  tokenNumber(n: number, audience?: string): string;
   /** Stops the server; rejects if scripted answers were never asked for (the test is wrong). */
   stop(): Promise<void>;
 }
 
-/** A scripted OAuth token endpoint over real HTTP on 127.0.0.1, port 0. */
+/**
+ * A scripted OAuth token endpoint over real HTTP on 127.0.0.1, port 0. By default it answers
+ * like a well-behaved SSO: a JWT whose `aud` is the requested `audience` (or `resource`).
+ */
 export async function startFakeTokenEndpoint(expiresIn = 1200): Promise<FakeTokenEndpoint> {
   const queue: ScriptedResponse[] = [];
   const requests: ReceivedTokenRequest[] = [];
-  const tokenNumber = (n: number) => `fake-access-token-${n}`;
+  const tokenNumber = (n: number, audience = 'target-api') => fakeJwt(`token-${n}`, audience);
   let issued = 0;
 
   const server = createServer((req, res) => {
@@ -36,12 +42,17 @@ export async function startFakeTokenEndpoint(expiresIn = 1200): Promise<FakeToke
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
-      requests.push({ headers: req.headers, form: Object.fromEntries(new URLSearchParams(body)) });
+      const form = Object.fromEntries(new URLSearchParams(body));
+      requests.push({ headers: req.headers, form });
+      const audience = form.audience ?? form.resource ?? '';
       const next = queue.shift() ?? {
         status: 200,
-        body: { access_token: tokenNumber(++issued), expires_in: expiresIn, token_type: 'Bearer' },
+        body: {
+          access_token: tokenNumber(++issued, audience),
+          expires_in: expiresIn,
+          token_type: 'Bearer',
+        },
       };
-      if (next === 'hang') return;
       if (next === 'drop') return void req.socket.destroy();
       void (next.hold ?? Promise.resolve()).then(() => answer(res, next));
     });
