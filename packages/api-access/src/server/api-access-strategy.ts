@@ -9,6 +9,19 @@ export type StrategyVerifier = Pick<AccessTokenVerifier, 'cached' | 'keyFor' | '
 
 type Verify = (request: IncomingMessage, payload: unknown, done: VerifiedCallback) => void;
 
+/** Options of one `authenticate` call (passport passes them through). */
+export interface ApiAccessAuthenticateOptions {
+  /**
+   * Verify this request with this verifier instead of the strategy's own. Passport keeps one
+   * strategy per name for the whole process; this lets several differently configured guards
+   * share the one registered as `'api-access'` (ApiAccessGuard passes its own verifier).
+   */
+  readonly verifier?: StrategyVerifier;
+}
+
+// Which verifier a request in progress uses; weak, so the request object itself is not touched.
+const verifiers = new WeakMap<object, StrategyVerifier>();
+
 /**
  * passport-jwt's Strategy with this package's checks: register it under a name with
  * `passport.use('api-access', new ApiAccessStrategy(verifier))`, or in Nest through
@@ -27,16 +40,21 @@ export class ApiAccessStrategy extends Strategy {
     super(
       {
         jwtFromRequest: (request: IncomingMessage) => readBearerToken(request.headers.authorization),
-        secretOrKeyProvider: (_request: unknown, token: string, done) => {
-          verifier.keyFor(token).then(
+        secretOrKeyProvider: (request: IncomingMessage, token: string, done) => {
+          (verifiers.get(request) ?? verifier).keyFor(token).then(
             // jsonwebtoken takes a KeyObject; the typings only name string | Buffer.
             (key) => done(null, key as unknown as Buffer),
             (error: unknown) => done(error),
           );
         },
         passReqToCallback: true,
+        // The verifier checked the time claims with its own clock and tolerance already.
+        ignoreExpiration: true,
+        jsonWebTokenOptions: { ignoreNotBefore: true },
       },
-      verify ?? ((request, payload, done) => accept(verifier, request, payload, done)),
+      verify ??
+        ((request, payload, done) =>
+          accept(verifiers.get(request) ?? verifier, request, payload, done)),
     );
   }
 
@@ -45,8 +63,9 @@ export class ApiAccessStrategy extends Strategy {
    * would only say "No auth token") and answers a token verified before from the cache.
    */
   override authenticate(...[request, options]: Parameters<Strategy['authenticate']>): void {
+    const verifier = this.verifierFor(request, options as ApiAccessAuthenticateOptions | undefined);
     try {
-      const principal = this.verifier.cached(readBearerToken(request.headers.authorization));
+      const principal = verifier.cached(readBearerToken(request.headers.authorization));
       if (principal !== undefined) return this.success(principal);
     } catch (error) {
       const refusal = asRefusal(error);
@@ -54,6 +73,12 @@ export class ApiAccessStrategy extends Strategy {
       return this.fail(refusal, 401);
     }
     super.authenticate(request, options);
+  }
+
+  /** The verifier for this request: one passed to `authenticate`, else the strategy's own. */
+  protected verifierFor(request: object, options?: ApiAccessAuthenticateOptions): StrategyVerifier {
+    if (options?.verifier !== undefined) verifiers.set(request, options.verifier);
+    return verifiers.get(request) ?? this.verifier;
   }
 }
 

@@ -1,6 +1,10 @@
 // Framework-free token validation for APIs that accept CERN SSO API Access tokens.
 export { AccessTokenVerifier } from './access-token-verifier.js';
-export { ApiAccessStrategy, type StrategyVerifier } from './api-access-strategy.js';
+export {
+  ApiAccessStrategy,
+  type ApiAccessAuthenticateOptions,
+  type StrategyVerifier,
+} from './api-access-strategy.js';
 export { authorize, type AccessRequirements } from './authorize.js';
 export { readBearerToken } from './bearer-header.js';
 export { ApiAccessError, InvalidOptionError } from '../errors/api-access-error.js';

@@ -59,7 +59,10 @@ it.each([
     { jwksRefetchIntervalSec: 0 },
     'jwksRefetchIntervalSec: must be a number from 1 to 60 (got 0)',
   ],
-  [{ isApplication: 'service-account-' }, 'isApplication: must be a function (got "service-account-")'],
+  [
+    { isApplication: 'service-account-' as never },
+    'isApplication: must be a function (got "service-account-")',
+  ],
   [{ realm: 'a"b' }, 'realm: must be printable ASCII without quotes or backslashes (got "a\\"b")'],
 ])('refuses %j', (bad, problem) => {
   expect(() => resolveApiAccessOptions({ ...REQUIRED, ...bad })).toThrow(

@@ -3,6 +3,7 @@ import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { IncomingMessage } from 'node:http';
 import { AccessTokenVerifier } from '../access-token-verifier.js';
+import type { ApiAccessAuthenticateOptions } from '../api-access-strategy.js';
 import { authorize } from '../authorize.js';
 import { readBearerToken } from '../bearer-header.js';
 import { RefusalError } from '../errors.js';
@@ -48,6 +49,11 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
       if (!(error instanceof RefusalError)) throw error;
       throw this.refuse(error, context.switchToHttp().getResponse<object>());
     }
+  }
+
+  /** Passport keeps the strategy registered last; this guard's own verifier goes with the request. */
+  override getAuthenticateOptions(): ApiAccessAuthenticateOptions {
+    return { verifier: this.verifier };
   }
 
   /** Passport's answer for a principal: a refusal is thrown as such, anything else as it was. */

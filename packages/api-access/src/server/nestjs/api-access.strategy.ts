@@ -8,8 +8,9 @@ import type { ApiAccessPrincipal } from '../principal.js';
 
 /**
  * The package's passport strategy registered as `'api-access'` the @nestjs/passport way;
- * `ApiAccessGuard` extends `AuthGuard('api-access')`. Passport keeps strategies in one registry
- * per process, so one process has one `'api-access'` configuration (see docs/guard.md).
+ * `ApiAccessGuard` extends `AuthGuard('api-access')`. Passport keeps one strategy per name for
+ * the whole process, so each guard passes its own verifier with every request
+ * (`getAuthenticateOptions`): two modules with different options still verify differently.
  */
 @Injectable()
 export class ApiAccessPassportStrategy extends PassportStrategy(ApiAccessStrategy, 'api-access') {
@@ -19,6 +20,7 @@ export class ApiAccessPassportStrategy extends PassportStrategy(ApiAccessStrateg
 
   /** Called by passport-jwt with the payload jsonwebtoken verified; throws a RefusalError. */
   validate(request: IncomingMessage, payload: unknown): ApiAccessPrincipal {
-    return this.verifier.acceptVerified(readBearerToken(request.headers.authorization), payload);
+    const token = readBearerToken(request.headers.authorization);
+    return this.verifierFor(request).acceptVerified(token, payload);
   }
 }

@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { Controller, Get, Module, type INestApplication, type LoggerService } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
-import type { ApiAccessOptions, ApiAccessPrincipal } from '../../../src/server/index.js';
+import {
+  AccessTokenVerifier,
+  type ApiAccessOptions,
+  type ApiAccessPrincipal,
+} from '../../../src/server/index.js';
 import {
   AllowedCallers,
   ApiAccessGuard,
@@ -86,6 +90,8 @@ class AnyTokenController {
 
 export interface GuardedApp {
   readonly url: string;
+  /** The app's verifier, to read its key-set state. */
+  readonly verifier: AccessTokenVerifier;
   close(): Promise<void>;
 }
 
@@ -104,5 +110,9 @@ export async function startGuardedApp(
   const app: INestApplication = await NestFactory.create(TestAppModule, { logger });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    verifier: app.get(AccessTokenVerifier),
+    close: () => app.close(),
+  };
 }
