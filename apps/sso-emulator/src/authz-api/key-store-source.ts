@@ -13,7 +13,9 @@ export function keyStoreSource(keys: KeyStore): SigningKeySource {
     const kid = jwk.kid ?? '';
     let pem = pems.get(kid);
     if (pem === undefined) {
-      pem = createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+      pem = createPublicKey({ key: jwk, format: 'jwk' })
+        .export({ type: 'spki', format: 'pem' })
+        .toString();
       pems.set(kid, pem);
     }
     const publicKey = pem;

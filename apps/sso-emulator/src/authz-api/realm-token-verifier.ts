@@ -41,7 +41,10 @@ export class RealmTokenVerifier implements GuardVerifier {
     return this.current().keyFor(token);
   }
 
-  acceptVerified(token: string, payload: unknown): ReturnType<AccessTokenVerifier['acceptVerified']> {
+  acceptVerified(
+    token: string,
+    payload: unknown,
+  ): ReturnType<AccessTokenVerifier['acceptVerified']> {
     return this.current().acceptVerified(token, payload);
   }
 

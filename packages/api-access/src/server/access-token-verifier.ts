@@ -51,7 +51,8 @@ export class AccessTokenVerifier {
   cached(token: string): ApiAccessPrincipal | undefined {
     const nowSec = Math.floor(this.options.clock() / 1000);
     const principal = this.cache.get(token, nowSec);
-    if (principal !== undefined) checkTimeClaims(principal.claims, this.options.clockToleranceSec, nowSec);
+    if (principal !== undefined)
+      checkTimeClaims(principal.claims, this.options.clockToleranceSec, nowSec);
     return principal;
   }
 
@@ -70,7 +71,8 @@ export class AccessTokenVerifier {
    * Never call it with a payload that was not verified.
    */
   acceptVerified(token: string, payload: unknown): ApiAccessPrincipal {
-    if (!isJsonObject(payload)) throw new TokenPayloadNotObjectError('payload is not a JSON object');
+    if (!isJsonObject(payload))
+      throw new TokenPayloadNotObjectError('payload is not a JSON object');
     const { rolesClaimPath, isApplication, clock } = this.options;
     const claims = Object.freeze(payload);
     const principal = buildPrincipal(claims, readRoles(claims, rolesClaimPath), isApplication);

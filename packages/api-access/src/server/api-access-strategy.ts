@@ -39,7 +39,8 @@ export class ApiAccessStrategy extends Strategy {
   ) {
     super(
       {
-        jwtFromRequest: (request: IncomingMessage) => readBearerToken(request.headers.authorization),
+        jwtFromRequest: (request: IncomingMessage) =>
+          readBearerToken(request.headers.authorization),
         secretOrKeyProvider: (request: IncomingMessage, token: string, done) => {
           (verifiers.get(request) ?? verifier).keyFor(token).then(
             // jsonwebtoken takes a KeyObject; the typings only name string | Buffer.

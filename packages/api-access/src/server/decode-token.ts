@@ -66,7 +66,9 @@ export function decodeToken(
 
 /** The header `kid` of a token that decodeToken accepted (undefined when it has none). */
 export function kidOf(token: string): string | undefined {
-  const header = JSON.parse(Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString());
+  const header = JSON.parse(
+    Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString(),
+  );
   const kid: unknown = own(header as JsonObject, 'kid');
   return typeof kid === 'string' ? kid : undefined;
 }

@@ -71,6 +71,9 @@ export class JwksSource implements SigningKeySource {
 
   private clientFor(uri: string): Client {
     const timeout = this.options.jwksTimeoutMs;
-    return { uri, jwks: new jwksRsa.JwksClient({ jwksUri: uri, cache: false, rateLimit: false, timeout }) };
+    return {
+      uri,
+      jwks: new jwksRsa.JwksClient({ jwksUri: uri, cache: false, rateLimit: false, timeout }),
+    };
   }
 }

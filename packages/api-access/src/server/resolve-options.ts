@@ -55,7 +55,8 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
     bad('clientId', input.clientId, 'must be a non-empty string');
   }
   const jwksUri = input.jwksUri;
-  if (jwksUri !== undefined && !isHttpUrl(jwksUri)) bad('jwksUri', jwksUri, 'must be an http(s) URL');
+  if (jwksUri !== undefined && !isHttpUrl(jwksUri))
+    bad('jwksUri', jwksUri, 'must be an http(s) URL');
 
   const algorithms = input.algorithms ?? ['RS256'];
   if (!Array.isArray(algorithms) || algorithms.length === 0) {

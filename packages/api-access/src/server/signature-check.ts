@@ -53,6 +53,8 @@ export function checkKeyFitsAlg(alg: string, key: KeyObject): void {
   const fits =
     family === 'ES'
       ? type === 'ec' && key.asymmetricKeyDetails?.namedCurve === CURVES[alg]
-      : type === 'rsa' ? family === 'RS' || family === 'PS' : type === 'rsa-pss' && family === 'PS';
+      : type === 'rsa'
+        ? family === 'RS' || family === 'PS'
+        : type === 'rsa-pss' && family === 'PS';
   if (!fits) throw new TokenAlgorithmError('alg does not match the signing key');
 }

@@ -40,7 +40,10 @@ beforeEach(() => {
 });
 afterEach(() => sets.forEach((set) => set.close()));
 
-function keySet(source: SigningKeySource, overrides: Partial<ConstructorParameters<typeof KeySet>[1]> = {}) {
+function keySet(
+  source: SigningKeySource,
+  overrides: Partial<ConstructorParameters<typeof KeySet>[1]> = {},
+) {
   const set = new KeySet(
     source,
     {
@@ -99,7 +102,9 @@ describe('refetch policy under a flood of unknown kids (issue 14 F1)', () => {
     const gaps = fetchedAt.slice(1).map((at, i) => at - (fetchedAt[i] as number));
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(6_000);
     for (const start of fetchedAt) {
-      expect(fetchedAt.filter((at) => at >= start && at < start + 60_000).length).toBeLessThanOrEqual(10);
+      expect(
+        fetchedAt.filter((at) => at >= start && at < start + 60_000).length,
+      ).toBeLessThanOrEqual(10);
     }
   });
 

@@ -18,7 +18,12 @@ beforeEach(async () => {
   idp = await startTestIssuer({ clock: time.now });
   logs = new CapturedLogs();
   app = await startGuardedApp(
-    { issuer: idp.issuer.issuer, clientId: 'target-api', clock: time.now, scheduler: time.scheduler },
+    {
+      issuer: idp.issuer.issuer,
+      clientId: 'target-api',
+      clock: time.now,
+      scheduler: time.scheduler,
+    },
     logs,
   );
 });
@@ -79,7 +84,10 @@ describe('where the JWKS comes from', () => {
   it('falls back to Keycloak’s path when there is no discovery document, and says so', async () => {
     other = await startTestIssuer({ discovery: false });
     const warned = new CapturedLogs();
-    otherApp = await startGuardedApp({ issuer: other.issuer.issuer, clientId: 'target-api' }, warned);
+    otherApp = await startGuardedApp(
+      { issuer: other.issuer.issuer, clientId: 'target-api' },
+      warned,
+    );
     const token = other.issuer.mintToken({ roles: ['reader'] });
     expect((await get(`${otherApp.url}/items`, { token })).status).toBe(200);
     expect(warned.lines.filter(([level]) => level === 'warn')).toEqual([

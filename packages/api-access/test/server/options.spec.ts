@@ -55,10 +55,7 @@ it.each([
   ],
   [{ clockToleranceSec: -1 }, 'clockToleranceSec: must be a number from 0 to 300 (got -1)'],
   [{ jwksUri: 'ftp://sso/certs' }, 'jwksUri: must be an http(s) URL (got "ftp://sso/certs")'],
-  [
-    { jwksRefetchIntervalSec: 0 },
-    'jwksRefetchIntervalSec: must be a number from 1 to 60 (got 0)',
-  ],
+  [{ jwksRefetchIntervalSec: 0 }, 'jwksRefetchIntervalSec: must be a number from 1 to 60 (got 0)'],
   [
     { isApplication: 'service-account-' as never },
     'isApplication: must be a function (got "service-account-")',

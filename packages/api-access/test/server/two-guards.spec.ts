@@ -41,8 +41,14 @@ it('reads roles where each guard was told to', async () => {
   const token = idp.issuer.mintToken({
     aud: ['first-api', 'second-api'],
     roles: [],
-    claims: { cern_roles: ['reader'], resource_access: { 'second-api': { roles: ['reader', 'admin'] } } },
+    claims: {
+      cern_roles: ['reader'],
+      resource_access: { 'second-api': { roles: ['reader', 'admin'] } },
+    },
   });
   expect((await get(`${first.url}/items/me`, { token })).body['roles']).toEqual(['reader']);
-  expect((await get(`${second.url}/items/me`, { token })).body['roles']).toEqual(['reader', 'admin']);
+  expect((await get(`${second.url}/items/me`, { token })).body['roles']).toEqual([
+    'reader',
+    'admin',
+  ]);
 });

@@ -64,7 +64,10 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
     context: ExecutionContext,
   ): T {
     if (error === null && principal !== false && principal !== undefined) {
-      setRequestPrincipal(context.switchToHttp().getRequest<object>(), principal as ApiAccessPrincipal);
+      setRequestPrincipal(
+        context.switchToHttp().getRequest<object>(),
+        principal as ApiAccessPrincipal,
+      );
       return principal;
     }
     throw asRefusal(error ?? info) ?? error ?? info;
