@@ -49,8 +49,9 @@ export function createExpressApp(verifier: AccessTokenVerifier): Express {
   app.get('/items/ops-only', guard({ callers: ['ops-bot'], anyRoles: ['admin'] }), ok);
   app.get('/items/health', ok);
   app.get('/items/me', guard({ anyRoles: ['reader'] }), (_request, response) => {
-    const { claims: _claims, ...principal } = response.locals['principal'] as ApiAccessPrincipal;
-    response.json(principal);
+    const principal = response.locals['principal'] as ApiAccessPrincipal;
+    const { clientId, subject, audience, roles, tokenId, isApplication, expiresAt } = principal;
+    response.json({ clientId, subject, audience, roles, tokenId, isApplication, expiresAt });
   });
   app.get('/any-token', guard(), ok);
   app.get('/open', ok);

@@ -31,8 +31,9 @@ export function createHttpServer(verifier: AccessTokenVerifier): Server {
     if (route === 'public') return send(response, 200, { ok: true });
     guard(request.headers.authorization, route).then(
       (principal) => {
-        const { claims: _claims, ...view } = principal;
-        send(response, 200, path === '/items/me' ? view : { ok: true });
+        const { clientId, subject, audience, roles, tokenId, isApplication, expiresAt } = principal;
+        const me = { clientId, subject, audience, roles, tokenId, isApplication, expiresAt };
+        send(response, 200, path === '/items/me' ? me : { ok: true });
       },
       (error: unknown) => {
         if (!(error instanceof RefusalError)) return send(response, 500, { ok: false });
