@@ -9,7 +9,7 @@ describe('GET /health', () => {
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({
         status: 'ok',
-        jwks: { reachable: true, keys: 1 },
+        jwks: { state: 'fresh', keys: 1, fetchedAt: expect.any(String) },
       });
     } finally {
       await api.close();
@@ -22,9 +22,9 @@ describe('GET /health', () => {
       await api.sso.setMode('down');
       const response = await fetch(`${api.url}/health`);
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({
+      expect(await response.json()).toEqual({
         status: 'unavailable',
-        jwks: { reachable: false, problem: 'JWKS unreachable' },
+        jwks: { state: 'unavailable', failingSince: expect.any(String) },
       });
     } finally {
       await api.close();
@@ -62,9 +62,13 @@ describe('environment', () => {
         PORT: '-1',
         SSO_ISSUER: 'nope',
         SSO_JWKS_URI: 'ftp://x',
+        SSO_ROLES_CLAIM: 'resource_access..roles',
+        SSO_ALGORITHMS: 'RS256,HS256',
         API_CLIENT_ID: 'a b',
       }),
-    ).toThrow(/PORT[\s\S]*SSO_ISSUER[\s\S]*SSO_JWKS_URI[\s\S]*API_CLIENT_ID/);
+    ).toThrow(
+      /PORT[\s\S]*SSO_ISSUER[\s\S]*SSO_JWKS_URI[\s\S]*SSO_ROLES_CLAIM[\s\S]*SSO_ALGORITHMS[\s\S]*API_CLIENT_ID/,
+    );
   });
 
   it('defaults to the local emulator and the target-api client id', () => {
@@ -73,6 +77,8 @@ describe('environment', () => {
       HOST: '127.0.0.1',
       SSO_ISSUER: 'http://localhost:8080/auth/realms/cern',
       SSO_JWKS_URI: undefined,
+      SSO_ROLES_CLAIM: 'cern_roles',
+      SSO_ALGORITHMS: 'RS256',
       API_CLIENT_ID: 'target-api',
     });
   });
