@@ -56,6 +56,41 @@ describe('OpenAPI at /docs', () => {
 });
 
 describe('environment', () => {
+  it.each([
+    [{}, 403, 'ERR_ROLE_MISSING'],
+    [{ SSO_ROLES_CLAIM: 'resource_access.target-api.roles' }, 200, undefined],
+  ])('reads roles where SSO_ROLES_CLAIM says (%j)', async (env, status, code) => {
+    const api = await startTargetApi(env);
+    try {
+      // The reader role only in this API's resource_access, none in cern_roles.
+      const token = api.sso.issuer.mintToken({ roles: ['reader'], claims: { cern_roles: [] } });
+      const response = await fetch(`${api.url}/reports`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await response.json()) as { code?: string };
+      expect([response.status, body.code]).toEqual([status, code]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('accepts only the algorithms SSO_ALGORITHMS lists', async () => {
+    const api = await startTargetApi({ SSO_ALGORITHMS: 'PS256' });
+    try {
+      const call = async (alg: string) => {
+        const token = api.sso.issuer.mintToken({ alg, roles: ['reader'] });
+        const response = await fetch(`${api.url}/reports`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return [response.status, ((await response.json()) as { code?: string }).code];
+      };
+      expect(await call('PS256')).toEqual([200, undefined]);
+      expect(await call('RS256')).toEqual([401, 'ERR_TOKEN_ALG_NOT_ALLOWED']);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('lists every bad variable', () => {
     expect(() =>
       readTargetApiEnv({

@@ -160,6 +160,14 @@ it('makes an unknown kid wait for the next allowed fetch while known kids are se
   expect(idp.jwksRequests()).toBe(2);
 });
 
+it('stops the background refresh when the app closes (onModuleDestroy)', async () => {
+  expect((await get(url(), { token: mint() })).status).toBe(200);
+  expect(time.pending()).toBe(1);
+  await app?.close();
+  app = undefined;
+  expect(time.pending()).toBe(0);
+});
+
 describe.each(['down', 'failing'] as const)('JWKS endpoint %s', (mode) => {
   it('with a warm cache: new tokens for a known kid are still served', async () => {
     expect((await get(url(), { token: mint() })).status).toBe(200);
