@@ -18,6 +18,8 @@ export class AppModule {
           issuer: config.SSO_ISSUER,
           clientId: config.API_CLIENT_ID,
           ...(config.SSO_JWKS_URI ? { jwksUri: config.SSO_JWKS_URI } : {}),
+          rolesClaim: config.SSO_ROLES_CLAIM,
+          algorithms: config.SSO_ALGORITHMS.split(','),
         }),
       ],
       controllers: [HealthController, WhoamiController, ReportsController],

@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import axios from 'axios';
@@ -5,6 +6,9 @@ import { ServiceProcess } from '@cern-sso/service-process';
 
 const require = createRequire(import.meta.url);
 const ADMIN_SECRET = `bench-admin-${process.pid}`;
+// A fresh connection per stats call: a kept-alive one may sit idle past the emulator's
+// keep-alive timeout between phases, and reusing it then fails with "socket hang up".
+const noKeepAlive = new Agent({ keepAlive: false });
 
 /** The built SSO emulator as its own process, so its RSA signing never runs on our event loop. */
 export interface EmulatorProcess {
@@ -40,7 +44,7 @@ export async function startEmulatorProcess(tokenLifetimeSec = 1200): Promise<Emu
     tokenRequests: async () => {
       const { data } = await axios.get<{ tokenRequests: { apiAccess: number } }>(
         `${service.url}/admin/stats`,
-        { headers: { 'X-Admin-Secret': ADMIN_SECRET } },
+        { headers: { 'X-Admin-Secret': ADMIN_SECRET }, httpAgent: noKeepAlive },
       );
       return data.tokenRequests.apiAccess;
     },

@@ -1,6 +1,6 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { AccessTokenVerifier } from '@cern-sso/api-access/server';
-import { ApiAccessGuard } from '@cern-sso/api-access/server/nestjs';
+import { ApiAccessGuard, ApiAccessPassportStrategy } from '@cern-sso/api-access/server/nestjs';
 import { type Realm } from '../http/realm.js';
 import { type KeyStore } from '../keys/key-store.js';
 import { type Registry } from '../registry/registry.js';
@@ -24,7 +24,9 @@ export interface AuthzApiParts {
  * exactly as any API built with the package does. Only these controllers use the guard.
  */
 @Module({})
-export class AuthzApiModule {
+export class AuthzApiModule implements OnModuleDestroy {
+  constructor(@Inject(AccessTokenVerifier) private readonly verifier: RealmTokenVerifier) {}
+
   static with(parts: AuthzApiParts): DynamicModule {
     checkAccessRoles(parts.registry);
     return {
@@ -35,9 +37,14 @@ export class AuthzApiModule {
           provide: AccessTokenVerifier,
           useValue: new RealmTokenVerifier(parts.realm, parts.keys, parts.now),
         },
+        ApiAccessPassportStrategy,
         ApiAccessGuard,
         { provide: Directory, useValue: new Directory(parts.registry) },
       ],
     };
+  }
+
+  onModuleDestroy(): void {
+    this.verifier.close();
   }
 }

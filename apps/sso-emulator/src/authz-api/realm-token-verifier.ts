@@ -4,8 +4,8 @@ import { type KeyStore } from '../keys/key-store.js';
 import { AUTHZ_API_CLIENT_ID } from './access-roles.js';
 import { keyStoreSource } from './key-store-source.js';
 
-/** What `ApiAccessGuard` uses of its verifier; the compiler checks this class provides it. */
-type GuardVerifier = Pick<AccessTokenVerifier, 'verify' | 'options'>;
+/** What `ApiAccessGuard` and its passport strategy use of the verifier; the compiler checks it. */
+type GuardVerifier = Pick<AccessTokenVerifier, 'options' | 'cached' | 'keyFor' | 'acceptVerified'>;
 
 /**
  * The verifier behind the emulator's own `ApiAccessGuard`: issuer = the realm URL, audience =
@@ -14,10 +14,13 @@ type GuardVerifier = Pick<AccessTokenVerifier, 'verify' | 'options'>;
  * Why not `ApiAccessModule.forRootAsync`: the module builds its verifier while Nest builds its
  * providers, before the server listens, and with PORT=0 (tests, `pnpm demo`) and no
  * SSO_PUBLIC_URL the realm URL contains the port, known only after listen. So the real
- * `AccessTokenVerifier` is built on first use: a request proves the server is bound.
+ * `AccessTokenVerifier` is built on first use: a request proves the server is bound. It is built
+ * again whenever the realm's keys change, so a retired key is refused at once (a service that
+ * reads a remote JWKS waits for its next refresh instead).
  */
 export class RealmTokenVerifier implements GuardVerifier {
   private verifier: AccessTokenVerifier | undefined;
+  private kids = '';
 
   constructor(
     private readonly realm: Realm,
@@ -27,18 +30,41 @@ export class RealmTokenVerifier implements GuardVerifier {
   ) {}
 
   get options(): AccessTokenVerifier['options'] {
-    return this.bound().options;
+    return this.current().options;
   }
 
-  verify(token: string): ReturnType<AccessTokenVerifier['verify']> {
-    return this.bound().verify(token);
+  cached(token: string): ReturnType<AccessTokenVerifier['cached']> {
+    return this.current().cached(token);
   }
 
-  private bound(): AccessTokenVerifier {
-    this.verifier ??= new AccessTokenVerifier(
-      { issuer: this.realm.issuer, clientId: AUTHZ_API_CLIENT_ID, clock: this.now },
-      keyStoreSource(this.keys),
-    );
+  keyFor(token: string): ReturnType<AccessTokenVerifier['keyFor']> {
+    return this.current().keyFor(token);
+  }
+
+  acceptVerified(
+    token: string,
+    payload: unknown,
+  ): ReturnType<AccessTokenVerifier['acceptVerified']> {
+    return this.current().acceptVerified(token, payload);
+  }
+
+  close(): void {
+    this.verifier?.close();
+  }
+
+  private current(): AccessTokenVerifier {
+    const kids = this.keys
+      .jwks()
+      .keys.map((key) => key.kid)
+      .join(' ');
+    if (this.verifier === undefined || kids !== this.kids) {
+      this.verifier?.close();
+      this.kids = kids;
+      this.verifier = new AccessTokenVerifier(
+        { issuer: this.realm.issuer, clientId: AUTHZ_API_CLIENT_ID, clock: this.now },
+        keyStoreSource(this.keys),
+      );
+    }
     return this.verifier;
   }
 }

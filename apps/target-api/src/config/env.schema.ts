@@ -6,8 +6,16 @@ export const TARGET_API_ENV = {
   HOST: text('127.0.0.1'),
   /** Exact `iss` of accepted tokens: the SSO realm URL as the callers' tokens carry it. */
   SSO_ISSUER: url('http://localhost:8080/auth/realms/cern'),
-  /** Default: the issuer's Keycloak JWKS path. */
+  /** Default: `jwks_uri` from the issuer's discovery document (Keycloak's path if that fails). */
   SSO_JWKS_URI: optionalUrl(),
+  /** Where the caller's roles are in the token: a dotted claim path. */
+  SSO_ROLES_CLAIM: text('cern_roles', /^[^.\s]+(\.[^.\s]+)*$/, 'a dotted claim path'),
+  /** Accepted token signature algorithms, comma-separated. */
+  SSO_ALGORITHMS: text(
+    'RS256',
+    /^(RS|PS|ES)(256|384|512)(,(RS|PS|ES)(256|384|512))*$/,
+    'a comma-separated list of RS256, PS256, ES256 (or 384, 512)',
+  ),
   /** This API's client id: accepted tokens carry it in `aud`. */
   API_CLIENT_ID: text('target-api', /^[A-Za-z0-9._:-]+$/, 'a client id'),
 };

@@ -13,18 +13,21 @@ export class HealthController {
   @Public()
   @ApiOperation({
     summary: 'Readiness',
-    description: 'Public. Ready when the SSO signing keys (JWKS) can be fetched.',
+    description:
+      'Public. Ready while the SSO signing keys are usable: `ok` when fresh, `degraded` when the ' +
+      'JWKS cannot be fetched and the last good keys are still served (stale-on-outage).',
   })
-  @ApiResponse({ status: 200, description: 'Ready' })
+  @ApiResponse({ status: 200, description: 'Ready (`ok` or `degraded`)' })
   @ApiResponse({
     status: 503,
-    description: 'The JWKS cannot be fetched: tokens cannot be verified',
+    description: 'No usable signing keys: tokens cannot be verified',
   })
   async health(
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ status: string; jwks: JwksStatus }> {
     const jwks = await this.jwks.status();
-    response.status(jwks.reachable ? 200 : 503);
-    return { status: jwks.reachable ? 'ok' : 'unavailable', jwks };
+    response.status(jwks.state === 'unavailable' ? 503 : 200);
+    const status = { fresh: 'ok', stale: 'degraded', unavailable: 'unavailable' }[jwks.state];
+    return { status, jwks };
   }
 }

@@ -1,47 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessTokenVerifier } from '@cern-sso/api-access/server';
+import { AccessTokenVerifier, type KeySetState } from '@cern-sso/api-access/server';
 
+/** The signing keys as /health shows them: times as ISO strings, no URL or error text. */
 export interface JwksStatus {
-  reachable: boolean;
+  /** `fresh`; `stale`: the JWKS cannot be fetched and the last good keys are used; `unavailable`. */
+  state: KeySetState['status'];
   keys?: number;
-  problem?: string;
-  checkedAt: string;
+  fetchedAt?: string;
+  /** When fetching started to fail. */
+  failingSince?: string;
 }
 
-const PROBE_TIMEOUT_MS = 2_000;
-/** Health checks come every few seconds; the SSO sees at most one probe per this interval. */
-const PROBE_INTERVAL_MS = 10_000;
-
-/** Readiness: can this API fetch the keys it needs to verify tokens? */
+/** Readiness: can this API verify tokens? Reads the guard's key set; never asks the SSO itself. */
 @Injectable()
 export class JwksProbe {
-  private last?: { at: number; status: Promise<JwksStatus> };
-
   constructor(@Inject(AccessTokenVerifier) private readonly verifier: AccessTokenVerifier) {}
 
-  status(now = Date.now()): Promise<JwksStatus> {
-    if (!this.last || now - this.last.at >= PROBE_INTERVAL_MS) {
-      this.last = { at: now, status: this.probe(now) };
+  async status(): Promise<JwksStatus> {
+    let state = this.verifier.keySetState();
+    // Before the first request nothing was fetched: the first health check loads the keys.
+    if (state.status === 'unavailable' && state.since === undefined) {
+      state = await this.verifier.refreshKeys();
     }
-    return this.last.status;
-  }
-
-  private async probe(now: number): Promise<JwksStatus> {
-    const checkedAt = new Date(now).toISOString();
-    try {
-      const response = await fetch(this.verifier.options.jwksUri, {
-        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-      });
-      if (!response.ok)
-        return { reachable: false, problem: `JWKS answered HTTP ${response.status}`, checkedAt };
-      const { keys } = (await response.json()) as { keys?: unknown };
-      if (!Array.isArray(keys))
-        return { reachable: false, problem: 'JWKS has no "keys" array', checkedAt };
-      return { reachable: true, keys: keys.length, checkedAt };
-    } catch (error) {
-      const reason =
-        error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'unreachable';
-      return { reachable: false, problem: `JWKS ${reason}`, checkedAt };
-    }
+    const iso = (ms: number | undefined) =>
+      ms === undefined ? undefined : new Date(ms).toISOString();
+    return {
+      state: state.status,
+      ...(state.status === 'unavailable'
+        ? {}
+        : { keys: state.keys, fetchedAt: iso(state.fetchedAt) }),
+      ...(state.status === 'fresh' ? {} : { failingSince: iso(state.since) }),
+    };
   }
 }

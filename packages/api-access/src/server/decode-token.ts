@@ -15,7 +15,8 @@ export type JsonObject = Readonly<Record<string, unknown>>;
 /** The parts of a compact JWS the checks need, before its signature is verified. */
 export interface DecodedToken {
   readonly alg: string;
-  readonly kid: string;
+  /** Undefined when the header has none: the key set's only key is then used, if it has one. */
+  readonly kid: string | undefined;
   readonly payload: JsonObject;
 }
 
@@ -24,8 +25,8 @@ const B64URL = /^[A-Za-z0-9_-]+$/;
 /**
  * Structural checks on an untrusted token, cheapest first, so junk is refused before any key
  * lookup or RSA work: three base64url parts, JSON object header and payload, `alg` on the
- * allow-list (exact, case-sensitive: `None` is as refused as `none`), no `crit`, a `kid`, and
- * `typ` when required. `jwk`, `jku`, `x5u` and `x5c` are ignored: keys come only from the JWKS.
+ * allow-list (exact, case-sensitive: `None` is as refused as `none`), no `crit`, a `kid` that is
+ * a non-empty string when present, and `typ` when required. `jwk`, `jku`, `x5u` and `x5c` are ignored: keys come only from the JWKS.
  */
 export function decodeToken(
   token: string,
@@ -47,8 +48,8 @@ export function decodeToken(
     throw new TokenCritError('crit header names extensions this API does not understand');
   }
   const kid = own(header, 'kid');
-  if (typeof kid !== 'string' || kid === '') {
-    throw new TokenKidMissingError('header has no kid to select a key from the JWKS');
+  if (kid !== undefined && (typeof kid !== 'string' || kid === '')) {
+    throw new TokenKidMissingError('header kid is not a non-empty string');
   }
   if (options.requireTyp !== undefined && !typMatches(own(header, 'typ'), options.requireTyp)) {
     throw new TokenTypError(`header typ is not ${options.requireTyp}`);
@@ -61,6 +62,15 @@ export function decodeToken(
   if (signature === '') throw new TokenSignatureError('signature is missing');
   if (!B64URL.test(signature)) throw new TokenMalformedError('signature is not base64url');
   return { alg, kid, payload };
+}
+
+/** The header `kid` of a token that decodeToken accepted (undefined when it has none). */
+export function kidOf(token: string): string | undefined {
+  const header = JSON.parse(
+    Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString(),
+  );
+  const kid: unknown = own(header as JsonObject, 'kid');
+  return typeof kid === 'string' ? kid : undefined;
 }
 
 /** Reads an own property only, so `__proto__` or `constructor` in a token never reach a prototype. */

@@ -1,5 +1,10 @@
 // Framework-free token validation for APIs that accept CERN SSO API Access tokens.
 export { AccessTokenVerifier } from './access-token-verifier.js';
+export {
+  ApiAccessStrategy,
+  type ApiAccessAuthenticateOptions,
+  type StrategyVerifier,
+} from './api-access-strategy.js';
 export { authorize, type AccessRequirements } from './authorize.js';
 export { readBearerToken } from './bearer-header.js';
 export { ApiAccessError, InvalidOptionError } from '../errors/api-access-error.js';
@@ -13,12 +18,15 @@ export {
   type RefusalKind,
 } from './errors.js';
 export { toHttpRefusal, type HttpRefusal } from './http-refusal.js';
-export type { SigningKeySource } from './jwks-source.js';
-export type { ApiAccessLogger, ApiAccessOptions, Clock } from './options.js';
+export type { JsonObject } from './decode-token.js';
+export type { PublishedKey, SigningKeySource } from './jwks-source.js';
+export type { KeySetState } from './key-set.js';
+export type { ApiAccessLogger, ApiAccessOptions, Clock, Scheduler } from './options.js';
 export type { ApiAccessPrincipal } from './principal.js';
 export { resolveApiAccessOptions, type ResolvedApiAccessOptions } from './resolve-options.js';
 export { hasAllRoles, hasAnyRole } from './role-match.js';
 export { readRoles } from './roles-claim.js';
+export { asRefusal } from './signature-check.js';
 export {
   InvalidTokenError,
   TokenAlgorithmError,

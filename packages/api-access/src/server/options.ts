@@ -1,6 +1,8 @@
 import type { Clock } from '../clock.js';
+import type { JsonObject } from './decode-token.js';
+import type { Scheduler } from './scheduler.js';
 
-export type { Clock };
+export type { Clock, JsonObject, Scheduler };
 
 /** Where the guard reports what operators must see (an unreachable JWKS, a stale key served). */
 export interface ApiAccessLogger {
@@ -17,7 +19,10 @@ export interface ApiAccessOptions {
   issuer: string;
   /** This API's own client id: tokens must carry it in `aud`. Required. */
   clientId: string;
-  /** JWKS URL. Default: `${issuer}/protocol/openid-connect/certs` (Keycloak's path). */
+  /**
+   * JWKS URL. Default: `jwks_uri` of `${issuer}/.well-known/openid-configuration` (OpenID
+   * Connect discovery), or Keycloak's `${issuer}/protocol/openid-connect/certs` while that fails.
+   */
   jwksUri?: string;
   /** Accepted JWS `alg` values, asymmetric only (`none` and `HS*` are refused). Default `['RS256']`. */
   algorithms?: readonly string[];
@@ -28,7 +33,7 @@ export interface ApiAccessOptions {
    * (`['resource_access', 'my.api', 'roles']` when a segment contains a dot). Default `'cern_roles'`.
    */
   rolesClaim?: string | readonly string[];
-  /** If set, only these caller client ids (`azp`) are accepted on any guarded route. Default: any. */
+  /** If set, only these caller client ids (`azp`, else `client_id`) may call any guarded route. Default: any. */
   allowedCallers?: readonly string[];
   /** If set, the JOSE header `typ` must equal it (case-insensitive), e.g. `'at+jwt'`. Default: off. */
   requireTyp?: string;
@@ -36,13 +41,13 @@ export interface ApiAccessOptions {
   realm?: string;
   /** JWKS request timeout in milliseconds, at most 5000. Default 5000. */
   jwksTimeoutMs?: number;
-  /** JWKS fetches allowed per minute for unknown `kid`s (a flood cannot hammer the SSO). Default 10. */
+  /** Shortest time between two JWKS fetches, in seconds (an unknown `kid` waits for the next). Default 6. */
+  jwksRefetchIntervalSec?: number;
+  /** Most JWKS fetches in any 60 s, whatever the flood of unknown `kid`s. Default 10. */
   jwksRequestsPerMinute?: number;
-  /** How long a fetched signing key is trusted before it is looked up again, in seconds. Default 600. */
-  jwksCacheMaxAgeSec?: number;
-  /** How many signing keys (by `kid`) are cached. Default 10. */
-  jwksCacheMaxEntries?: number;
-  /** How long a key may still be used while the JWKS endpoint is down, in seconds. Default 3600. */
+  /** The key set is fetched again this long after each fetch, in seconds: a retired key goes within it. Default 60. */
+  jwksRefreshIntervalSec?: number;
+  /** How long the last good key set is still used while the JWKS cannot be fetched, in seconds. Default 3600. */
   staleKeyMaxAgeSec?: number;
   /** Verified tokens remembered so a token reused by its caller skips the RSA check; 0 disables. Default 1000. */
   tokenCacheMaxEntries?: number;
@@ -50,8 +55,15 @@ export interface ApiAccessOptions {
   tokenCacheMaxAgeSec?: number;
   /** `Retry-After` sent with 503 when no signing key can be obtained, in seconds. Default 10. */
   retryAfterSec?: number;
+  /**
+   * Whether the verified claims come from an application rather than a person
+   * (`principal.isApplication`). Default: `sub` starts with `service-account-` (Keycloak's rule).
+   */
+  isApplication?: (claims: JsonObject) => boolean;
   /** Current time. Default `Date.now`. */
   clock?: Clock;
+  /** Runs the background refresh and delayed fetches. Default: unref'd `setTimeout`. */
+  scheduler?: Scheduler;
   /** Operational warnings (never tokens). Default: silent. */
   logger?: ApiAccessLogger;
 }

@@ -3,9 +3,9 @@ import { TokenClaimInvalidError } from './token-errors.js';
 
 /** Who called, as proven by a verified token. Frozen: one instance may serve many requests. */
 export interface ApiAccessPrincipal {
-  /** The caller application's client id (`azp`). */
+  /** The caller application's client id: `azp` (Keycloak), else `client_id` (RFC 9068). */
   readonly clientId: string | undefined;
-  /** `sub`; for applications `service-account-<client id>`. */
+  /** `sub`; at CERN `service-account-<client id>` for applications. */
   readonly subject: string | undefined;
   /** `aud` as a list. */
   readonly audience: readonly string[];
@@ -13,7 +13,7 @@ export interface ApiAccessPrincipal {
   readonly roles: readonly string[];
   /** `jti`. */
   readonly tokenId: string | undefined;
-  /** True when `sub` is a service account, i.e. the caller is an application, not a person. */
+  /** True when the caller is an application, not a person (the `isApplication` option decides). */
   readonly isApplication: boolean;
   /** `exp`, seconds since the epoch. */
   readonly expiresAt: number;
@@ -22,18 +22,25 @@ export interface ApiAccessPrincipal {
 }
 
 /** Builds the principal from a verified payload; a registered claim of the wrong type is refused. */
-export function buildPrincipal(payload: JsonObject, roles: readonly string[]): ApiAccessPrincipal {
+export function buildPrincipal(
+  payload: JsonObject,
+  roles: readonly string[],
+  isApplication: (claims: JsonObject) => boolean,
+): ApiAccessPrincipal {
   const subject = optionalString(payload, 'sub');
   const aud = own(payload, 'aud');
+  // Both are checked: a string `azp` must not hide a `client_id` of the wrong type, or the reverse.
+  const azp = optionalString(payload, 'azp');
+  const clientId = optionalString(payload, 'client_id');
   return Object.freeze({
-    clientId: optionalString(payload, 'azp'),
+    clientId: azp ?? clientId,
     subject,
     audience: Object.freeze(
       typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter(isText) : [],
     ),
     roles,
     tokenId: optionalString(payload, 'jti'),
-    isApplication: subject?.startsWith('service-account-') ?? false,
+    isApplication: isApplication(payload) === true,
     expiresAt: own(payload, 'exp') as number,
     claims: payload,
   });

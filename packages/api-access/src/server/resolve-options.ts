@@ -1,11 +1,14 @@
 import { InvalidOptionError } from '../errors/api-access-error.js';
+import type { JsonObject } from './decode-token.js';
 import type { ApiAccessLogger, ApiAccessOptions, Clock } from './options.js';
+import { unrefScheduler, type Scheduler } from './scheduler.js';
 
 /** Options after validation, with every default filled in. */
 export interface ResolvedApiAccessOptions {
   readonly issuer: string;
   readonly clientId: string;
-  readonly jwksUri: string;
+  /** Undefined: found by OpenID Connect discovery (see JwksSource). */
+  readonly jwksUri: string | undefined;
   readonly algorithms: readonly string[];
   readonly clockToleranceSec: number;
   readonly rolesClaimPath: readonly string[];
@@ -13,14 +16,16 @@ export interface ResolvedApiAccessOptions {
   readonly requireTyp: string | undefined;
   readonly realm: string;
   readonly jwksTimeoutMs: number;
+  readonly jwksRefetchIntervalSec: number;
   readonly jwksRequestsPerMinute: number;
-  readonly jwksCacheMaxAgeSec: number;
-  readonly jwksCacheMaxEntries: number;
+  readonly jwksRefreshIntervalSec: number;
   readonly staleKeyMaxAgeSec: number;
   readonly tokenCacheMaxEntries: number;
   readonly tokenCacheMaxAgeSec: number;
   readonly retryAfterSec: number;
+  readonly isApplication: (claims: JsonObject) => boolean;
   readonly clock: Clock;
+  readonly scheduler: Scheduler;
   readonly logger: ApiAccessLogger;
 }
 
@@ -32,6 +37,10 @@ const ASYMMETRIC_ALGORITHMS: ReadonlySet<string> = new Set(
 const UNSAFE_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_JWKS_TIMEOUT_MS = 5000;
 const silentLogger: ApiAccessLogger = { warn: () => undefined, error: () => undefined };
+const isServiceAccount = (claims: JsonObject): boolean => {
+  const sub = Object.hasOwn(claims, 'sub') ? claims['sub'] : undefined;
+  return typeof sub === 'string' && sub.startsWith('service-account-');
+};
 
 /** Validates options once and fills defaults; throws InvalidOptionError naming every bad option. */
 export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAccessOptions {
@@ -45,12 +54,9 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
   if (typeof input.clientId !== 'string' || input.clientId === '') {
     bad('clientId', input.clientId, 'must be a non-empty string');
   }
-  const jwksUri =
-    input.jwksUri ?? `${String(issuer).replace(/\/+$/, '')}/protocol/openid-connect/certs`;
-  // A default derived from a bad issuer would only repeat the issuer problem.
-  if ((input.jwksUri !== undefined || isHttpUrl(issuer)) && !isHttpUrl(jwksUri)) {
+  const jwksUri = input.jwksUri;
+  if (jwksUri !== undefined && !isHttpUrl(jwksUri))
     bad('jwksUri', jwksUri, 'must be an http(s) URL');
-  }
 
   const algorithms = input.algorithms ?? ['RS256'];
   if (!Array.isArray(algorithms) || algorithms.length === 0) {
@@ -83,6 +89,11 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
     bad('realm', input.realm, 'must be printable ASCII without quotes or backslashes');
   }
 
+  for (const name of ['isApplication', 'clock', 'scheduler'] as const) {
+    const value = input[name];
+    if (value !== undefined && typeof value !== 'function') bad(name, value, 'must be a function');
+  }
+
   const num = (name: keyof ApiAccessOptions, fallback: number, min: number, max = Infinity) => {
     const value = input[name] ?? fallback;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
@@ -102,14 +113,16 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
     requireTyp: input.requireTyp,
     realm: input.realm ?? input.clientId,
     jwksTimeoutMs: num('jwksTimeoutMs', MAX_JWKS_TIMEOUT_MS, 1, MAX_JWKS_TIMEOUT_MS),
+    jwksRefetchIntervalSec: num('jwksRefetchIntervalSec', 6, 1, 60),
     jwksRequestsPerMinute: num('jwksRequestsPerMinute', 10, 1),
-    jwksCacheMaxAgeSec: num('jwksCacheMaxAgeSec', 600, 1),
-    jwksCacheMaxEntries: num('jwksCacheMaxEntries', 10, 1),
+    jwksRefreshIntervalSec: num('jwksRefreshIntervalSec', 60, 1),
     staleKeyMaxAgeSec: num('staleKeyMaxAgeSec', 3600, 0),
     tokenCacheMaxEntries: num('tokenCacheMaxEntries', 1000, 0),
     tokenCacheMaxAgeSec: num('tokenCacheMaxAgeSec', 60, 0),
     retryAfterSec: num('retryAfterSec', 10, 1),
+    isApplication: input.isApplication ?? isServiceAccount,
     clock: input.clock ?? Date.now,
+    scheduler: input.scheduler ?? unrefScheduler,
     logger: input.logger ?? silentLogger,
   };
   if (problems.length > 0) throw new InvalidOptionError(problems);

@@ -2,6 +2,8 @@ import type { ApiAccessPrincipal } from './principal.js';
 
 interface Entry {
   readonly principal: ApiAccessPrincipal;
+  /** The header `kid` of the token, so entries go when their key does. */
+  readonly kid: string | undefined;
   readonly until: number;
 }
 
@@ -28,7 +30,17 @@ export class VerifiedTokenCache {
     return undefined;
   }
 
-  set(token: string, principal: ApiAccessPrincipal, nowSec: number): void {
+  /**
+   * Drops the tokens signed by keys the SSO no longer publishes; a token without `kid` used
+   * whichever key was the only one, so it goes whenever any key does.
+   */
+  forgetKids(kids: ReadonlySet<string | undefined>): void {
+    for (const [token, entry] of this.entries) {
+      if (entry.kid === undefined || kids.has(entry.kid)) this.entries.delete(token);
+    }
+  }
+
+  set(token: string, principal: ApiAccessPrincipal, kid: string | undefined, nowSec: number): void {
     if (this.maxEntries === 0 || this.maxAgeSec === 0) return;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
@@ -36,6 +48,7 @@ export class VerifiedTokenCache {
     }
     this.entries.set(token, {
       principal,
+      kid,
       until: Math.min(nowSec + this.maxAgeSec, principal.expiresAt),
     });
   }

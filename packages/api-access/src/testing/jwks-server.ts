@@ -8,10 +8,12 @@ export type JwksMode = 'up' | 'failing' | 'hanging' | 'down';
 /** A TestIssuer whose JWKS is served over HTTP on 127.0.0.1, with switches for outage tests. */
 export interface ServedTestIssuer {
   readonly issuer: TestIssuer;
-  /** `${issuer}/protocol/openid-connect/certs`, the guard's default. */
+  /** Where the JWKS is served: Keycloak's `${issuer}/protocol/openid-connect/certs` by default. */
   readonly jwksUri: string;
   /** JWKS requests received so far, including failed ones. */
   jwksRequests(): number;
+  /** Requests for the OpenID Connect discovery document so far. */
+  discoveryRequests(): number;
   /**
    * `failing` answers 503; `hanging` accepts and never answers (timeouts); `down` closes the port
    * (connection refused); `up` serves again.
@@ -21,31 +23,46 @@ export interface ServedTestIssuer {
 }
 
 /**
- * Starts an issuer at `http://127.0.0.1:<free port>/realms/test`, Keycloak's URL layout, so a
- * guard configured with only `issuer` and `clientId` finds its keys.
+ * Starts an issuer at `http://127.0.0.1:<free port>/realms/test`, Keycloak's URL layout, with a
+ * discovery document at `<issuer>/.well-known/openid-configuration` naming the JWKS (unless
+ * `discovery: false`), so a guard configured with only `issuer` and `clientId` finds its keys.
+ * The discovery document follows the JWKS mode too.
  */
 export async function startTestIssuer(
-  options: Omit<TestIssuerOptions, 'issuer'> & { realmPath?: string } = {},
+  options: Omit<TestIssuerOptions, 'issuer'> & {
+    realmPath?: string;
+    /** Path of the JWKS under the realm. Default `/protocol/openid-connect/certs`. */
+    jwksPath?: string;
+    /** Serve the discovery document. Default true. */
+    discovery?: boolean;
+  } = {},
 ): Promise<ServedTestIssuer> {
   const realmPath = options.realmPath ?? '/realms/test';
-  const certsPath = `${realmPath}/protocol/openid-connect/certs`;
+  const certsPath = `${realmPath}${options.jwksPath ?? '/protocol/openid-connect/certs'}`;
+  const discoveryPath = `${realmPath}/.well-known/openid-configuration`;
   let requests = 0;
+  let discoveries = 0;
   let mode: JwksMode = 'up';
   // Set once the port is known: the issuer URL contains it.
   let issuer: TestIssuer | undefined = undefined;
 
   const server = createServer((req, res) => {
-    if (req.url !== certsPath || issuer === undefined) {
+    const isDiscovery = options.discovery !== false && req.url === discoveryPath;
+    if ((req.url !== certsPath && !isDiscovery) || issuer === undefined) {
       res.writeHead(404).end();
       return;
     }
-    requests += 1;
+    if (isDiscovery) discoveries += 1;
+    else requests += 1;
     if (mode === 'hanging') return; // stop() or setMode('down') closes the socket
     if (mode === 'failing') {
       res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"unavailable"}');
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(issuer.jwks()));
+    const document = isDiscovery
+      ? { issuer: issuer.issuer, jwks_uri: `http://127.0.0.1:${port}${certsPath}` }
+      : issuer.jwks();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(document));
   });
   await listen(server, 0);
   const port = (server.address() as AddressInfo).port;
@@ -53,8 +70,9 @@ export async function startTestIssuer(
 
   return {
     issuer,
-    jwksUri: `${issuer.issuer}/protocol/openid-connect/certs`,
+    jwksUri: `http://127.0.0.1:${port}${certsPath}`,
     jwksRequests: () => requests,
+    discoveryRequests: () => discoveries,
     async setMode(next) {
       if (next === 'down' && server.listening) await close(server);
       if (next !== 'down' && !server.listening) await listen(server, port);

@@ -1,78 +1,86 @@
 import { startTestIssuer, type ServedTestIssuer } from '../../src/testing/index.js';
 import { expectRefusal } from './support/expect-refusal.js';
-import { startGuardedApp, type GuardedApp } from './support/guarded-app.js';
+import { GUARD_KINDS, startGuardedApp, type GuardedApp } from './support/guarded-app.js';
 import { get } from './support/http.js';
 
-let idp: ServedTestIssuer;
-let app: GuardedApp;
-beforeAll(async () => {
-  idp = await startTestIssuer();
-  app = await startGuardedApp({ issuer: idp.issuer.issuer, clientId: 'target-api' });
-});
-afterAll(async () => {
-  await app.close();
-  await idp.stop();
-});
-
-describe('no bearer credentials: 401 with a bare challenge (RFC 6750 §3.1)', () => {
-  it('without an Authorization header', async () => {
-    expectRefusal(await get(`${app.url}/items`), {
-      status: 401,
-      description: 'no bearer token',
-      code: 'ERR_TOKEN_MISSING',
-    });
+// The same checks against every way of guarding an API: Nest, Express with the passport
+// strategy, and a plain Node `http` server (see support/guarded-app.ts).
+describe.each(GUARD_KINDS)('%s', (kind) => {
+  let idp: ServedTestIssuer;
+  let app: GuardedApp;
+  beforeAll(async () => {
+    idp = await startTestIssuer();
+    app = await startGuardedApp({ issuer: idp.issuer.issuer, clientId: 'target-api' }, false, kind);
+  });
+  afterAll(async () => {
+    await app.close();
+    await idp.stop();
   });
 
-  it.each(['Basic dXNlcjpwYXNz', 'Negotiate abc', 'Bearertoken'])('with %j', async (header) => {
-    expectRefusal(await get(`${app.url}/items`, { authorization: header }), {
-      status: 401,
-      description: 'no bearer token (other authorization scheme)',
-      code: 'ERR_TOKEN_MISSING',
-    });
-  });
-});
-
-describe('malformed Authorization header: 400 invalid_request', () => {
-  it.each(['Bearer', 'Bearer ', 'Bearer a b', 'Bearer "quoted"', 'Bearer a=b', 'Bearer tok,en'])(
-    '%j',
-    async (header) => {
-      expectRefusal(await get(`${app.url}/items`, { authorization: header }), {
-        status: 400,
-        error: 'invalid_request',
-        description: 'Authorization must be Bearer followed by one token',
-        code: 'ERR_AUTHORIZATION_HEADER_MALFORMED',
-      });
-    },
-  );
-});
-
-it('accepts the scheme in any case and several spaces before the token', async () => {
-  const token = idp.issuer.mintToken({ roles: ['reader'] });
-  for (const scheme of ['bearer ', 'BEARER ', 'Bearer   ']) {
-    expect((await get(`${app.url}/items`, { authorization: scheme + token })).status).toBe(200);
-  }
-});
-
-it('uses the configured realm in every challenge', async () => {
-  const realmApp = await startGuardedApp({
-    issuer: idp.issuer.issuer,
-    clientId: 'target-api',
-    realm: 'cern-apis',
-  });
-  try {
-    const token = idp.issuer.mintToken({ aud: 'other-api' });
-    expectRefusal(
-      await get(`${realmApp.url}/items`, { token }),
-      {
+  describe('no bearer credentials: 401 with a bare challenge (RFC 6750 §3.1)', () => {
+    it('without an Authorization header', async () => {
+      expectRefusal(await get(`${app.url}/items`), {
         status: 401,
-        error: 'invalid_token',
-        description: 'aud does not contain target-api',
-        code: 'ERR_TOKEN_AUDIENCE_INVALID',
+        description: 'no bearer token',
+        code: 'ERR_TOKEN_MISSING',
+      });
+    });
+
+    it.each(['Basic dXNlcjpwYXNz', 'Negotiate abc', 'Bearertoken'])('with %j', async (header) => {
+      expectRefusal(await get(`${app.url}/items`, { authorization: header }), {
+        status: 401,
+        description: 'no bearer token (other authorization scheme)',
+        code: 'ERR_TOKEN_MISSING',
+      });
+    });
+  });
+
+  describe('malformed Authorization header: 400 invalid_request', () => {
+    it.each(['Bearer', 'Bearer ', 'Bearer a b', 'Bearer "quoted"', 'Bearer a=b', 'Bearer tok,en'])(
+      '%j',
+      async (header) => {
+        expectRefusal(await get(`${app.url}/items`, { authorization: header }), {
+          status: 400,
+          error: 'invalid_request',
+          description: 'Authorization must be Bearer followed by one token',
+          code: 'ERR_AUTHORIZATION_HEADER_MALFORMED',
+        });
       },
-      token,
-      'cern-apis',
     );
-  } finally {
-    await realmApp.close();
-  }
+  });
+
+  it('accepts the scheme in any case and several spaces before the token', async () => {
+    const token = idp.issuer.mintToken({ roles: ['reader'] });
+    for (const scheme of ['bearer ', 'BEARER ', 'Bearer   ']) {
+      expect((await get(`${app.url}/items`, { authorization: scheme + token })).status).toBe(200);
+    }
+  });
+
+  it('uses the configured realm in every challenge', async () => {
+    const realmApp = await startGuardedApp(
+      {
+        issuer: idp.issuer.issuer,
+        clientId: 'target-api',
+        realm: 'cern-apis',
+      },
+      false,
+      kind,
+    );
+    try {
+      const token = idp.issuer.mintToken({ aud: 'other-api' });
+      expectRefusal(
+        await get(`${realmApp.url}/items`, { token }),
+        {
+          status: 401,
+          error: 'invalid_token',
+          description: 'aud does not contain target-api',
+          code: 'ERR_TOKEN_AUDIENCE_INVALID',
+        },
+        token,
+        'cern-apis',
+      );
+    } finally {
+      await realmApp.close();
+    }
+  });
 });

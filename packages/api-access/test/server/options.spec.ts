@@ -9,7 +9,7 @@ const REQUIRED = { issuer: 'https://auth.cern.ch/auth/realms/cern', clientId: 't
 it('defaults to what the CERN SSO issues', () => {
   const resolved = resolveApiAccessOptions(REQUIRED);
   expect(resolved).toMatchObject({
-    jwksUri: 'https://auth.cern.ch/auth/realms/cern/protocol/openid-connect/certs',
+    jwksUri: undefined,
     algorithms: ['RS256'],
     clockToleranceSec: 5,
     rolesClaimPath: ['cern_roles'],
@@ -17,8 +17,9 @@ it('defaults to what the CERN SSO issues', () => {
     requireTyp: undefined,
     realm: 'target-api',
     jwksTimeoutMs: 5000,
+    jwksRefetchIntervalSec: 6,
     jwksRequestsPerMinute: 10,
-    jwksCacheMaxAgeSec: 600,
+    jwksRefreshIntervalSec: 60,
     staleKeyMaxAgeSec: 3600,
     tokenCacheMaxEntries: 1000,
     tokenCacheMaxAgeSec: 60,
@@ -53,6 +54,12 @@ it.each([
     'rolesClaim: must be a dotted path of non-empty, non-prototype names (got "resource_access..roles")',
   ],
   [{ clockToleranceSec: -1 }, 'clockToleranceSec: must be a number from 0 to 300 (got -1)'],
+  [{ jwksUri: 'ftp://sso/certs' }, 'jwksUri: must be an http(s) URL (got "ftp://sso/certs")'],
+  [{ jwksRefetchIntervalSec: 0 }, 'jwksRefetchIntervalSec: must be a number from 1 to 60 (got 0)'],
+  [
+    { isApplication: 'service-account-' as never },
+    'isApplication: must be a function (got "service-account-")',
+  ],
   [{ realm: 'a"b' }, 'realm: must be printable ASCII without quotes or backslashes (got "a\\"b")'],
 ])('refuses %j', (bad, problem) => {
   expect(() => resolveApiAccessOptions({ ...REQUIRED, ...bad })).toThrow(

@@ -21,6 +21,8 @@ export interface RunningEmulator {
   stats(): Promise<EmulatorStats>;
   /** Rotates the signing key and returns the new kid. */
   rotateKeys(): Promise<string>;
+  /** Stops publishing a (previous) signing key. */
+  retireKey(kid: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,9 @@ export async function startEmulator(env: Record<string, string> = {}): Promise<R
     stats: () => admin('GET', '/admin/stats') as Promise<EmulatorStats>,
     rotateKeys: async () =>
       ((await admin('POST', '/admin/keys/rotate')) as { current: string }).current,
+    retireKey: async (kid) => {
+      await admin('DELETE', `/admin/keys/${encodeURIComponent(kid)}`);
+    },
     stop: () => emulator.stop(),
   };
 }

@@ -1,56 +1,86 @@
-import {
-  HttpException,
-  Injectable,
-  Logger,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger, type ExecutionContext } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { IncomingMessage } from 'node:http';
 import { AccessTokenVerifier } from '../access-token-verifier.js';
+import type { ApiAccessAuthenticateOptions } from '../api-access-strategy.js';
 import { authorize } from '../authorize.js';
 import { readBearerToken } from '../bearer-header.js';
 import { RefusalError } from '../errors.js';
 import { toHttpRefusal } from '../http-refusal.js';
-import { setRequestPrincipal } from './request-principal.js';
+import type { ApiAccessPrincipal } from '../principal.js';
+import { asRefusal } from '../signature-check.js';
+import { getRequestPrincipal, setRequestPrincipal } from './request-principal.js';
 import { RouteRequirementsReader } from './route-requirements.js';
 
-interface HttpRequestLike {
-  readonly headers: { readonly authorization?: string | string[] };
-}
-
 /**
- * Verifies the bearer token, applies the route's `@Roles` / `@RequireAllRoles` /
- * `@AllowedCallers`, and exposes the caller to `@CurrentPrincipal()`. `@Public()` routes pass.
+ * `AuthGuard('api-access')` with the shape of the NestJS docs' `@Public()` override: public
+ * routes pass, a token verified before is answered from the verifier's cache, and only a new
+ * token goes through passport (`super.canActivate`, which runs ApiAccessPassportStrategy).
+ * Then the route's `@Roles` / `@RequireAllRoles` / `@AllowedCallers`, read with the Reflector.
  * Refusals become RFC 6750 responses here and only here (see `toHttpRefusal`).
  */
 @Injectable()
-export class ApiAccessGuard implements CanActivate {
+export class ApiAccessGuard extends AuthGuard('api-access') {
   private readonly logger = new Logger(ApiAccessGuard.name);
   private readonly routes: RouteRequirementsReader;
 
   constructor(
-    private readonly verifier: AccessTokenVerifier,
+    @Inject(AccessTokenVerifier) private readonly verifier: AccessTokenVerifier,
     private readonly adapterHost: HttpAdapterHost,
     reflector: Reflector,
   ) {
+    super();
     this.routes = new RouteRequirementsReader(reflector);
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const requirements = this.routes.of(context);
     if (requirements.isPublic) return true;
-    const http = context.switchToHttp();
-    const request = http.getRequest<HttpRequestLike>();
+    const request = context.switchToHttp().getRequest<IncomingMessage>();
     try {
-      const principal = await this.verifier.verify(readBearerToken(request.headers.authorization));
+      const token = readBearerToken(request.headers.authorization);
+      const principal = this.verifier.cached(token) ?? (await this.authenticate(context, request));
       authorize(principal, requirements, this.verifier.options.allowedCallers);
       setRequestPrincipal(request, principal);
       return true;
     } catch (error) {
       // Anything else is a bug and stays a 500.
       if (!(error instanceof RefusalError)) throw error;
-      throw this.refuse(error, http.getResponse<object>());
+      throw this.refuse(error, context.switchToHttp().getResponse<object>());
     }
+  }
+
+  /** Passport keeps the strategy registered last; this guard's own verifier goes with the request. */
+  override getAuthenticateOptions(): ApiAccessAuthenticateOptions {
+    return { verifier: this.verifier };
+  }
+
+  /** Passport's answer for a principal: a refusal is thrown as such, anything else as it was. */
+  override handleRequest<T = ApiAccessPrincipal>(
+    error: unknown,
+    principal: T | false,
+    info: unknown,
+    context: ExecutionContext,
+  ): T {
+    if (error === null && principal !== false && principal !== undefined) {
+      setRequestPrincipal(
+        context.switchToHttp().getRequest<object>(),
+        principal as ApiAccessPrincipal,
+      );
+      return principal;
+    }
+    throw asRefusal(error ?? info) ?? error ?? info;
+  }
+
+  private async authenticate(
+    context: ExecutionContext,
+    request: IncomingMessage,
+  ): Promise<ApiAccessPrincipal> {
+    await super.canActivate(context);
+    const principal = getRequestPrincipal(request);
+    if (principal === undefined) throw new Error('passport succeeded without a principal');
+    return principal;
   }
 
   private refuse(error: RefusalError, response: object): HttpException {

@@ -1,8 +1,15 @@
 import 'reflect-metadata';
 import { Controller, Get, Module, type INestApplication, type LoggerService } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiAccessOptions, ApiAccessPrincipal } from '../../../src/server/index.js';
+import { createExpressApp } from '../../../examples/express/express-app.js';
+import { createHttpServer } from '../../../examples/node-http/http-server.js';
+import {
+  AccessTokenVerifier,
+  type ApiAccessOptions,
+  type ApiAccessPrincipal,
+} from '../../../src/server/index.js';
 import {
   AllowedCallers,
   ApiAccessGuard,
@@ -86,13 +93,46 @@ class AnyTokenController {
 
 export interface GuardedApp {
   readonly url: string;
+  /** The app's verifier, to read its key-set state. */
+  readonly verifier: AccessTokenVerifier;
   close(): Promise<void>;
 }
 
-/** A small Nest app with the guard installed globally, as an app would do it, on 127.0.0.1:0. */
+/**
+ * The three ways to guard the same API, each a tested example: the Nest module, an Express app
+ * with the passport strategy (examples/express), a plain `http` server (examples/node-http).
+ * The role matrix and the attack specs run against each.
+ */
+export const GUARD_KINDS = ['nest', 'express', 'node-http'] as const;
+export type GuardKind = (typeof GUARD_KINDS)[number];
+
+/** The API with its guard, on 127.0.0.1:0. */
 export async function startGuardedApp(
   options: ApiAccessOptions,
   logger: LoggerService | false = false,
+  kind: GuardKind = 'nest',
+): Promise<GuardedApp> {
+  if (kind === 'nest') return startNestApp(options, logger);
+  const verifier = new AccessTokenVerifier(options);
+  const server =
+    kind === 'express' ? createServer(createExpressApp(verifier)) : createHttpServer(verifier);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    verifier,
+    close: async () => {
+      verifier.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** A small Nest app with the guard installed globally, as an app would do it. */
+async function startNestApp(
+  options: ApiAccessOptions,
+  logger: LoggerService | false,
 ): Promise<GuardedApp> {
   @Module({
     imports: [ApiAccessModule.forRoot(options)],
@@ -104,5 +144,9 @@ export async function startGuardedApp(
   const app: INestApplication = await NestFactory.create(TestAppModule, { logger });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    verifier: app.get(AccessTokenVerifier),
+    close: () => app.close(),
+  };
 }
