@@ -32,10 +32,21 @@ export function verifySignature(
  */
 export function asRefusal(failure: unknown): RefusalError | undefined {
   if (failure instanceof RefusalError) return failure;
-  if (failure instanceof jwt.JsonWebTokenError) {
+  if (isJsonWebTokenError(failure)) {
     return new TokenSignatureError('signature does not verify', { cause: failure });
   }
   return undefined;
+}
+
+/**
+ * By class, and by the class's `name` too: an app may hold a second copy of jsonwebtoken (the one
+ * passport-jwt resolves), whose errors are not instances of ours.
+ */
+function isJsonWebTokenError(failure: unknown): boolean {
+  return (
+    failure instanceof jwt.JsonWebTokenError ||
+    (failure instanceof Error && failure.name === 'JsonWebTokenError')
+  );
 }
 
 // `alg` family and the key's type must agree before jsonwebtoken sees them, so that its only

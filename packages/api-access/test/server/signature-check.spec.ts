@@ -58,6 +58,15 @@ describe('asRefusal maps strategy failures by class, never by message', () => {
     });
   });
 
+  it("also maps a second copy of jsonwebtoken's error (not an instance of ours)", () => {
+    class JsonWebTokenError extends Error {
+      override name = 'JsonWebTokenError';
+    }
+    const error = new JsonWebTokenError('invalid signature');
+    expect(error).not.toBeInstanceOf(jwt.JsonWebTokenError);
+    expect(asRefusal(error)).toMatchObject({ code: 'ERR_TOKEN_SIGNATURE_INVALID', cause: error });
+  });
+
   it('leaves any other error alone (a bug stays a 500)', () => {
     const bug = new TypeError('invalid signature');
     expect(asRefusal(bug)).toBeUndefined();
