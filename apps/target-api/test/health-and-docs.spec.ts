@@ -67,6 +67,12 @@ describe('environment', () => {
     ).toThrow(/PORT[\s\S]*SSO_ISSUER[\s\S]*SSO_JWKS_URI[\s\S]*API_CLIENT_ID/);
   });
 
+  it('refuses an empty value instead of silently using the default', () => {
+    expect(() => readTargetApiEnv({ API_CLIENT_ID: '' })).toThrow(
+      'API_CLIENT_ID: expected a client id, got an empty value (unset it to use the default "target-api")',
+    );
+  });
+
   it('defaults to the local emulator and the target-api client id', () => {
     expect(readTargetApiEnv({})).toEqual({
       PORT: 3001,
