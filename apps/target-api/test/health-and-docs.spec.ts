@@ -1,4 +1,5 @@
-import { startTargetApi } from './helpers.js';
+import { SsoStartupCheck } from '../src/health/sso-startup-check.js';
+import { startTargetApi, warningsLogger } from './helpers.js';
 import { readTargetApiEnv } from '../src/config/env.schema.js';
 
 describe('GET /health', () => {
@@ -10,6 +11,7 @@ describe('GET /health', () => {
       expect(await response.json()).toMatchObject({
         status: 'ok',
         jwks: { reachable: true, keys: 1 },
+        issuer: { matches: true },
       });
     } finally {
       await api.close();
@@ -17,14 +19,70 @@ describe('GET /health', () => {
   });
 
   it('answers 503 when the JWKS cannot be fetched', async () => {
-    const api = await startTargetApi();
+    const api = await startTargetApi({ jwks: 'down' });
     try {
-      await api.sso.setMode('down');
       const response = await fetch(`${api.url}/health`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({
         status: 'unavailable',
-        jwks: { reachable: false, problem: 'JWKS unreachable' },
+        jwks: { reachable: false, problem: `JWKS ${api.sso.jwksUri} unreachable (ECONNREFUSED)` },
+      });
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('the SSO check at start', () => {
+  it('logs nothing when the SSO is as configured', async () => {
+    const logger = warningsLogger();
+    const api = await startTargetApi({ logger });
+    try {
+      expect(await api.app.get(SsoStartupCheck).done).toEqual([]);
+      expect(logger.warnings).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('starts anyway when the JWKS cannot be fetched, with one WARN naming its URL, and /health says so', async () => {
+    const logger = warningsLogger();
+    const api = await startTargetApi({ logger, jwks: 'down' });
+    try {
+      await api.app.get(SsoStartupCheck).done;
+      expect(logger.warnings).toHaveLength(1);
+      expect(logger.warnings[0]).toContain(`JWKS ${api.sso.jwksUri} unreachable (ECONNREFUSED)`);
+      const response = await fetch(`${api.url}/health`);
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { jwks: { problem: string } }).jwks.problem).toBe(
+        `JWKS ${api.sso.jwksUri} unreachable (ECONNREFUSED)`,
+      );
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('warns once when the SSO names another issuer than SSO_ISSUER, and /health says so', async () => {
+    const logger = warningsLogger();
+    // The Docker mistake: keys fetched at one address, the issuer written as another.
+    const api = await startTargetApi({
+      logger,
+      env: (sso) => ({
+        SSO_ISSUER: sso.issuer.issuer.replace('127.0.0.1', 'localhost'),
+        SSO_JWKS_URI: sso.jwksUri,
+      }),
+    });
+    try {
+      const realm = api.sso.issuer.issuer;
+      const problem = `discovery ${realm}/.well-known/openid-configuration names the issuer "${realm}", but SSO_ISSUER is "${realm.replace('127.0.0.1', 'localhost')}": every token will be refused (ERR_TOKEN_ISSUER_INVALID)`;
+      expect(await api.app.get(SsoStartupCheck).done).toEqual([problem]);
+      expect(logger.warnings).toEqual([expect.stringContaining(problem)]);
+      const response = await fetch(`${api.url}/health`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        status: 'unavailable',
+        jwks: { reachable: true },
+        issuer: { matches: false, problem },
       });
     } finally {
       await api.close();

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessTokenVerifier } from '@cern-sso/api-access/server';
+import { fetchProblem } from './fetch-problem.js';
 
 export interface JwksStatus {
   reachable: boolean;
@@ -28,20 +29,21 @@ export class JwksProbe {
 
   private async probe(now: number): Promise<JwksStatus> {
     const checkedAt = new Date(now).toISOString();
+    const url = this.verifier.options.jwksUri;
     try {
-      const response = await fetch(this.verifier.options.jwksUri, {
-        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-      });
+      const response = await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
       if (!response.ok)
-        return { reachable: false, problem: `JWKS answered HTTP ${response.status}`, checkedAt };
+        return {
+          reachable: false,
+          problem: `JWKS ${url} answered HTTP ${response.status}`,
+          checkedAt,
+        };
       const { keys } = (await response.json()) as { keys?: unknown };
       if (!Array.isArray(keys))
-        return { reachable: false, problem: 'JWKS has no "keys" array', checkedAt };
+        return { reachable: false, problem: `JWKS ${url} has no "keys" array`, checkedAt };
       return { reachable: true, keys: keys.length, checkedAt };
     } catch (error) {
-      const reason =
-        error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'unreachable';
-      return { reachable: false, problem: `JWKS ${reason}`, checkedAt };
+      return { reachable: false, problem: `JWKS ${url} ${fetchProblem(error)}`, checkedAt };
     }
   }
 }

@@ -5,7 +5,10 @@ import { TestIssuer, type TestIssuerOptions } from './test-issuer.js';
 /** How the JWKS endpoint behaves: serving, answering 503, never answering, or refusing connections. */
 export type JwksMode = 'up' | 'failing' | 'hanging' | 'down';
 
-/** A TestIssuer whose JWKS is served over HTTP on 127.0.0.1, with switches for outage tests. */
+/**
+ * A TestIssuer whose JWKS (and a discovery document naming it) is served over HTTP on
+ * 127.0.0.1, with switches for outage tests.
+ */
 export interface ServedTestIssuer {
   readonly issuer: TestIssuer;
   /** `${issuer}/protocol/openid-connect/certs`, the guard's default. */
@@ -29,12 +32,21 @@ export async function startTestIssuer(
 ): Promise<ServedTestIssuer> {
   const realmPath = options.realmPath ?? '/realms/test';
   const certsPath = `${realmPath}/protocol/openid-connect/certs`;
+  const discoveryPath = `${realmPath}/.well-known/openid-configuration`;
   let requests = 0;
   let mode: JwksMode = 'up';
   // Set once the port is known: the issuer URL contains it.
   let issuer: TestIssuer | undefined = undefined;
 
   const server = createServer((req, res) => {
+    if (req.url === discoveryPath && issuer !== undefined) {
+      const discovery = {
+        issuer: issuer.issuer,
+        jwks_uri: `${issuer.issuer}/protocol/openid-connect/certs`,
+      };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(discovery));
+      return;
+    }
     if (req.url !== certsPath || issuer === undefined) {
       res.writeHead(404).end();
       return;
