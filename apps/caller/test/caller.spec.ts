@@ -2,7 +2,15 @@ import { decodeJwt } from 'jose';
 import { type INestApplication } from '@nestjs/common';
 import { type RunningEmulator } from '@cern-sso/sso-emulator';
 import { readCallerEnv } from '../src/config/env.schema.js';
-import { startCaller, startFakeTarget, startTestEmulator, type FakeTarget } from './helpers.js';
+import { SCENARIO_ROUTES, type CallOutcome } from '../src/demo/scenario.js';
+import { CredentialsCheck } from '../src/health/credentials-check.js';
+import {
+  startCaller,
+  startFakeTarget,
+  startTestEmulator,
+  warningsLogger,
+  type FakeTarget,
+} from './helpers.js';
 
 let sso: RunningEmulator;
 let target: FakeTarget;
@@ -135,6 +143,69 @@ describe('when the SSO fails', () => {
       expect(target.requests).toHaveLength(0);
     } finally {
       await offline.app.close();
+    }
+  });
+
+  it("warns once at start with the SSO's answer when the credentials are wrong", async () => {
+    const logger = warningsLogger();
+    const misconfigured = await startCaller(
+      {
+        SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
+        TARGET_API_URL: target.url,
+        CALLER_CLIENT_SECRET: 'Wrong-Secret-123',
+      },
+      logger,
+    );
+    try {
+      const problem = await misconfigured.app.get(CredentialsCheck).done;
+      expect(problem).toContain('HTTP 401 invalid_client');
+      expect(logger.warnings).toEqual([
+        `"caller" cannot get a token for "target-api", so every call to the target will fail: ${problem}`,
+      ]);
+      expect(logger.warnings.join('\n')).not.toContain('Wrong-Secret-123');
+    } finally {
+      await misconfigured.app.close();
+    }
+  });
+
+  it('logs no warning at start when the credentials work', async () => {
+    const logger = warningsLogger();
+    const { app } = await startCaller(
+      {
+        SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
+        TARGET_API_URL: target.url,
+      },
+      logger,
+    );
+    try {
+      expect(await app.get(CredentialsCheck).done).toBeUndefined();
+      expect(logger.warnings).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers GET /demo with 502, listing every call and why, when no token can be obtained', async () => {
+    const misconfigured = await startCaller({
+      SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
+      TARGET_API_URL: target.url,
+      CALLER_CLIENT_SECRET: 'Wrong-Secret-123',
+    });
+    try {
+      const response = await fetch(`${misconfigured.url}/demo`);
+      expect(response.status).toBe(502);
+      const text = await response.text();
+      expect(text).not.toContain('Wrong-Secret-123');
+      const body = JSON.parse(text) as { error: string; calls: CallOutcome[] };
+      expect(body.error).toBe('sso_refused');
+      expect(body.calls.map((call) => call.route)).toEqual([...SCENARIO_ROUTES]);
+      for (const call of body.calls) {
+        expect(call.status).toBe(0);
+        expect(call.reason).toMatch(/^ERR_TOKEN_REQUEST_OAUTH: .*HTTP 401 invalid_client/);
+      }
+      expect(target.requests).toHaveLength(0);
+    } finally {
+      await misconfigured.app.close();
     }
   });
 
