@@ -1,10 +1,5 @@
-import {
-  demoSecretOf,
-  endpointsOf,
-  startStack,
-  type Endpoints,
-  type Stack,
-} from '../../src/index.js';
+import { startStack, type Stack } from '@cern-sso/stack';
+import { demoSecretOf, endpointsOf, type Endpoints } from '../../src/index.js';
 import { external, usesRunningServices } from './global-setup.js';
 
 export { usesRunningServices };
