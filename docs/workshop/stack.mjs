@@ -25,7 +25,7 @@ await runUntilStopped({
   target-api    ${target}
   caller        ${caller}   demo ${caller}/demo
 
-  Check an exercise:  pnpm workshop:check <n>
+  Check an exercise:  node docs/workshop/check.mjs <n>
   Ctrl-C stops all three.
 `;
   },
