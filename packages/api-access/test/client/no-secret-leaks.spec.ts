@@ -3,6 +3,7 @@ import axios from 'axios';
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
 import { startFakeTarget, type FakeTarget } from './support/fake-target.js';
 import { manualClock } from './support/manual-clock.js';
+import { unanswered } from './support/unanswered-http.js';
 import { SECRET, clientFor } from './support/client-for.js';
 import { withApiAccess, type TokenClientOptions } from '../../src/client/index.js';
 
@@ -51,7 +52,7 @@ describe('errors never carry the secret or a token', () => {
         }),
       {},
     ],
-    ['ERR_TOKEN_REQUEST_TIMEOUT', () => endpoint.script('hang'), { timeoutMs: 30 }],
+    ['ERR_TOKEN_REQUEST_TIMEOUT', () => {}, { timeoutMs: 30, http: unanswered().http }],
     ['ERR_TOKEN_REQUEST_NETWORK', () => endpoint.script('drop'), basic],
   ])('%s', async (code, script, options: Partial<TokenClientOptions>) => {
     script();

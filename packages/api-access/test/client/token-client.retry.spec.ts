@@ -1,6 +1,7 @@
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
 import { manualClock, type ManualClock } from './support/manual-clock.js';
 import { clientFor } from './support/client-for.js';
+import { ANSWERED_TOKEN, unanswered } from './support/unanswered-http.js';
 import { TokenClient, type TokenHttpRequest } from '../../src/client/index.js';
 
 describe('TokenClient retries', () => {
@@ -85,20 +86,20 @@ describe('TokenClient retries', () => {
   });
 
   it('times out a request that gets no answer, and retries it', async () => {
-    endpoint.script('hang', 'hang');
-    // Long enough that the answering third attempt never times out on a busy machine.
-    const client = clientFor(endpoint, clock, { timeoutMs: 500 });
-    expect(await client.getToken('target-api')).toBe(endpoint.tokenNumber(1));
-    expect(endpoint.requests).toHaveLength(3);
+    const { http, attempts } = unanswered(2);
+    const client = clientFor(endpoint, clock, { http, timeoutMs: 50 });
+    expect(await client.getToken('target-api')).toBe(ANSWERED_TOKEN);
+    expect(attempts()).toBe(3);
   });
 
   it('reports ERR_TOKEN_REQUEST_TIMEOUT when every attempt times out', async () => {
-    endpoint.script('hang', 'hang');
-    const client = clientFor(endpoint, clock, { timeoutMs: 50, retry: { maxAttempts: 2 } });
+    const { http, attempts } = unanswered();
+    const client = clientFor(endpoint, clock, { http, timeoutMs: 50, retry: { maxAttempts: 2 } });
     await expect(client.getToken('target-api')).rejects.toMatchObject({
       code: 'ERR_TOKEN_REQUEST_TIMEOUT',
       timeoutMs: 50,
     });
+    expect(attempts()).toBe(2);
   });
 
   it('retries a dropped connection as a network error', async () => {
