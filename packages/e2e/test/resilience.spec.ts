@@ -104,5 +104,5 @@ local('SSO outage (short-lived tokens)', () => {
       10_000,
       'recovery',
     );
-  }, 90_000);
+  });
 });
