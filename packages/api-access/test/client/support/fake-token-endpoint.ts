@@ -1,11 +1,13 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One scripted answer: a status and body, a connection dropped without answer, or no answer. */
+/**
+ * One scripted answer: a status and body, or a connection dropped without answer. There is no
+ * "never answer": a timeout test against a server races the timer; see unanswered-http.ts.
+ */
 export type ScriptedResponse =
   | { status: number; body?: unknown; headers?: Record<string, string>; hold?: Promise<void> }
-  | 'drop'
-  | 'hang';
+  | 'drop';
 
 export interface ReceivedTokenRequest {
   headers: IncomingHttpHeaders;
@@ -41,7 +43,6 @@ export async function startFakeTokenEndpoint(expiresIn = 1200): Promise<FakeToke
         status: 200,
         body: { access_token: tokenNumber(++issued), expires_in: expiresIn, token_type: 'Bearer' },
       };
-      if (next === 'hang') return;
       if (next === 'drop') return void req.socket.destroy();
       void (next.hold ?? Promise.resolve()).then(() => answer(res, next));
     });
