@@ -27,7 +27,7 @@ await runUntilStopped({
 
   Try:  curl ${caller}/demo
         curl ${caller}/me     (who the caller is, per the Authorization Service API at ${stack.authzApiUrl})
-  Ctrl-C stops all three.
+  Ctrl-C stops all three. (If pnpm then adds "Command failed", that line is pnpm's and harmless.)
 `;
   },
 });

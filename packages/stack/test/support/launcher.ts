@@ -15,12 +15,17 @@ export interface Launcher {
 }
 
 /**
- * Starts `node <script>` in a process group of its own (as a terminal would run it, so that
- * `process.kill(-pid, 'SIGINT')` is a Ctrl-C) with a fresh TMPDIR and free ports.
+ * Starts `node <script>` (or a command: `['pnpm', 'start']`) in a process group of its own (as a
+ * terminal would run it, so that `process.kill(-pid, 'SIGINT')` is a Ctrl-C) with a fresh TMPDIR
+ * and free ports.
  */
-export async function launch(script: string, env: Record<string, string> = {}): Promise<Launcher> {
+export async function launch(
+  script: string | [string, ...string[]],
+  env: Record<string, string> = {},
+): Promise<Launcher> {
   const tmp = await mkdtemp(join(tmpdir(), 'launcher-test-'));
-  const child = spawn(process.execPath, [script], {
+  const [command, ...args] = typeof script === 'string' ? [process.execPath, script] : script;
+  const child = spawn(command, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
