@@ -1,5 +1,8 @@
-// Shared jest setup: native ESM (run with NODE_OPTIONS=--experimental-vm-modules) and
-// @swc/jest for TypeScript with Nest's legacy decorators and their metadata.
+// Shared jest setup: native ESM and @swc/jest for TypeScript with Nest's legacy decorators and
+// their metadata. Every package's `test` script runs jest with
+// NODE_OPTIONS='--experimental-vm-modules --disable-warning=ExperimentalWarning': the first turns
+// on native ESM, the second drops the "VM Modules is an experimental feature" line that Node would
+// otherwise print once per package.
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',

@@ -79,7 +79,8 @@ function expectCheck(number, stack, expected, why, token = '') {
     env: { ...process.env, ...stack.env, TOKEN: token },
     encoding: 'utf8',
   });
-  const reason = (run.stdout || run.stderr).split('\n').slice(1).join(' ').trim();
+  const lines = (run.stdout || run.stderr).trim().split('\n');
+  const reason = (lines.length > 1 ? lines.slice(1) : lines).join(' ').trim();
   if (run.status !== expected) {
     throw new Error(
       `check ${number} ${why}: expected exit ${expected}, got ${run.status}\n${run.stdout}${run.stderr}`,
@@ -135,7 +136,17 @@ try {
   for (const number of [1, 2, 3, 4, 5, 6]) expectCheck(number, stack, 1, 'fails before it is done');
   expectCheck(1, stack, 1, 'refuses a token of another application', cliToken(stack, 'stranger'));
   expectCheck(2, stack, 1, 'refuses a token without the auditor role', cliToken(stack, 'caller'));
+  const token = cliToken(stack, 'caller');
   stack.stop();
+
+  say('With no stack (nothing listens on port 2 of the loopback):');
+  const down = 'http://127.0.0.1:2';
+  const noStack = {
+    env: { WORKSHOP_SSO_URL: down, WORKSHOP_TARGET_URL: down, WORKSHOP_CALLER_URL: down },
+  };
+  for (const number of [1, 2, 3, 4, 5]) {
+    expectCheck(number, noStack, 2, 'says the stack is down, whatever TOKEN holds', token);
+  }
 
   say('With the solutions (applied to a copy in a temporary folder):');
   for (const number of [3, 4, 6]) applySolution(number, root);

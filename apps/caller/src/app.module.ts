@@ -5,6 +5,7 @@ import { CALLER_CONFIG } from './config/caller-config.js';
 import { type CallerConfig } from './config/env.schema.js';
 import { DemoController } from './demo/demo.controller.js';
 import { UpstreamErrorFilter } from './errors/upstream-error.filter.js';
+import { CredentialsCheck } from './health/credentials-check.js';
 import { HealthController } from './health/health.controller.js';
 import { AUTHZ_API_TARGET, AuthzApi } from './me/authz-api.js';
 import { MeController } from './me/me.controller.js';
@@ -43,6 +44,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: UpstreamErrorFilter },
         TargetApi,
         AuthzApi,
+        CredentialsCheck,
       ],
     };
   }

@@ -2,7 +2,15 @@ import { decodeJwt } from 'jose';
 import { type INestApplication } from '@nestjs/common';
 import { type RunningEmulator } from '@cern-sso/sso-emulator';
 import { readCallerEnv } from '../src/config/env.schema.js';
-import { startCaller, startFakeTarget, startTestEmulator, type FakeTarget } from './helpers.js';
+import { SCENARIO_ROUTES, type CallOutcome } from '../src/demo/scenario.js';
+import { CredentialsCheck } from '../src/health/credentials-check.js';
+import {
+  startCaller,
+  startFakeTarget,
+  startTestEmulator,
+  warningsLogger,
+  type FakeTarget,
+} from './helpers.js';
 
 let sso: RunningEmulator;
 let target: FakeTarget;
@@ -20,7 +28,6 @@ beforeAll(async () => {
   caller = await startCaller({
     SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
     TARGET_API_URL: target.url,
-    TARGET_API_TIMEOUT_MS: '300',
   });
 });
 afterAll(async () => {
@@ -73,13 +80,31 @@ describe('calling target-api', () => {
       502,
       'target_rejected_token',
     ],
-    ['the target hangs', (() => undefined) as FakeTarget['respond'], 504, 'target_timeout'],
   ])('answers clearly when %s', async (_case, respond, status, error) => {
     target.respond = respond;
     const response = await get('/reports');
     expect(response.status).toBe(status);
     expect(response.body).toMatchObject({ statusCode: status, error, reason: expect.any(String) });
     expect(JSON.stringify(response.body)).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+  });
+
+  it('answers 504 when the target hangs', async () => {
+    // A short timeout on a caller of its own: with a target that never answers, the timeout is
+    // the only possible outcome, so it races nothing. The shared caller keeps the 5 s default,
+    // which a busy machine never reaches on loopback.
+    const impatient = await startCaller({
+      SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
+      TARGET_API_URL: target.url,
+      TARGET_API_TIMEOUT_MS: '50',
+    });
+    try {
+      target.respond = () => undefined;
+      const response = await fetch(`${impatient.url}/reports`);
+      expect(response.status).toBe(504);
+      expect(await response.json()).toMatchObject({ statusCode: 504, error: 'target_timeout' });
+    } finally {
+      await impatient.app.close();
+    }
   });
 
   it('retries once with a fresh token when the target answers 401', async () => {
@@ -137,6 +162,69 @@ describe('when the SSO fails', () => {
       expect(target.requests).toHaveLength(0);
     } finally {
       await offline.app.close();
+    }
+  });
+
+  it("warns once at start with the SSO's answer when the credentials are wrong", async () => {
+    const logger = warningsLogger();
+    const misconfigured = await startCaller(
+      {
+        SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
+        TARGET_API_URL: target.url,
+        CALLER_CLIENT_SECRET: 'Wrong-Secret-123',
+      },
+      logger,
+    );
+    try {
+      const problem = await misconfigured.app.get(CredentialsCheck).done;
+      expect(problem).toContain('HTTP 401 invalid_client');
+      expect(logger.warnings).toEqual([
+        `"caller" cannot get a token for "target-api", so every call to the target will fail: ${problem}`,
+      ]);
+      expect(logger.warnings.join('\n')).not.toContain('Wrong-Secret-123');
+    } finally {
+      await misconfigured.app.close();
+    }
+  });
+
+  it('logs no warning at start when the credentials work', async () => {
+    const logger = warningsLogger();
+    const { app } = await startCaller(
+      {
+        SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
+        TARGET_API_URL: target.url,
+      },
+      logger,
+    );
+    try {
+      expect(await app.get(CredentialsCheck).done).toBeUndefined();
+      expect(logger.warnings).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers POST /demo with 502, listing every call and why, when no token can be obtained', async () => {
+    const misconfigured = await startCaller({
+      SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
+      TARGET_API_URL: target.url,
+      CALLER_CLIENT_SECRET: 'Wrong-Secret-123',
+    });
+    try {
+      const response = await fetch(`${misconfigured.url}/demo`, { method: 'POST' });
+      expect(response.status).toBe(502);
+      const text = await response.text();
+      expect(text).not.toContain('Wrong-Secret-123');
+      const body = JSON.parse(text) as { error: string; calls: CallOutcome[] };
+      expect(body.error).toBe('sso_refused');
+      expect(body.calls.map((call) => call.route)).toEqual([...SCENARIO_ROUTES]);
+      for (const call of body.calls) {
+        expect(call.status).toBe(0);
+        expect(call.reason).toMatch(/^ERR_TOKEN_REQUEST_OAUTH: .*HTTP 401 invalid_client/);
+      }
+      expect(target.requests).toHaveLength(0);
+    } finally {
+      await misconfigured.app.close();
     }
   });
 

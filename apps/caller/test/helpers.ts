@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { type INestApplication } from '@nestjs/common';
+import { type INestApplication, type LoggerService } from '@nestjs/common';
 import { parseEmulatorEnv, startEmulator, type RunningEmulator } from '@cern-sso/sso-emulator';
 import { readCallerEnv } from '../src/config/env.schema.js';
 import { createApp } from '../src/create-app.js';
@@ -43,8 +43,24 @@ export function startTestEmulator(): Promise<RunningEmulator> {
 /** The caller app on a free port with this environment. */
 export async function startCaller(
   env: Record<string, string>,
+  logger: LoggerService | false = false,
 ): Promise<{ app: INestApplication; url: string }> {
-  const app = await createApp(readCallerEnv(env), false);
+  const app = await createApp(readCallerEnv(env), logger);
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
+}
+
+/** A Nest logger that keeps the WARN lines, so a test can assert what an operator would see. */
+export function warningsLogger(): LoggerService & { warnings: string[] } {
+  const warnings: string[] = [];
+  const ignore = () => {};
+  return {
+    warnings,
+    warn: (message: unknown) => void warnings.push(String(message)),
+    log: ignore,
+    error: ignore,
+    debug: ignore,
+    verbose: ignore,
+    fatal: ignore,
+  };
 }

@@ -3,7 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { ApiAccessGuard, ApiAccessModule } from '@cern-sso/api-access/server/nestjs';
 import { type TargetApiConfig } from './config/env.schema.js';
 import { HealthController } from './health/health.controller.js';
+import { IssuerProbe } from './health/issuer-probe.js';
 import { JwksProbe } from './health/jwks-probe.js';
+import { SsoStartupCheck } from './health/sso-startup-check.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { WhoamiController } from './whoami/whoami.controller.js';
@@ -26,6 +28,8 @@ export class AppModule {
       providers: [
         ReportsService,
         JwksProbe,
+        IssuerProbe,
+        SsoStartupCheck,
         // This app chooses to guard every route; open ones say @Public().
         { provide: APP_GUARD, useExisting: ApiAccessGuard },
       ],

@@ -1,4 +1,5 @@
-import { startTargetApi } from './helpers.js';
+import { SsoStartupCheck } from '../src/health/sso-startup-check.js';
+import { startTargetApi, warningsLogger } from './helpers.js';
 import { readTargetApiEnv } from '../src/config/env.schema.js';
 
 describe('GET /health', () => {
@@ -10,6 +11,7 @@ describe('GET /health', () => {
       expect(await response.json()).toMatchObject({
         status: 'ok',
         jwks: { state: 'fresh', keys: 1, fetchedAt: expect.any(String) },
+        issuer: { matches: true },
       });
     } finally {
       await api.close();
@@ -17,14 +19,75 @@ describe('GET /health', () => {
   });
 
   it('answers 503 when the JWKS cannot be fetched', async () => {
-    const api = await startTargetApi();
+    const api = await startTargetApi({ jwks: 'down' });
     try {
-      await api.sso.setMode('down');
       const response = await fetch(`${api.url}/health`);
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({
         status: 'unavailable',
-        jwks: { state: 'unavailable', failingSince: expect.any(String) },
+        jwks: {
+          state: 'unavailable',
+          failingSince: expect.any(String),
+          problem: expect.stringContaining(`JWKS ${api.sso.jwksUri} failed`),
+        },
+        issuer: expect.objectContaining({ matches: false }),
+      });
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('the SSO check at start', () => {
+  it('logs nothing when the SSO is as configured', async () => {
+    const logger = warningsLogger();
+    const api = await startTargetApi({ logger });
+    try {
+      expect(await api.app.get(SsoStartupCheck).done).toEqual([]);
+      expect(logger.warnings).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('starts anyway when the JWKS cannot be fetched, with one WARN naming its URL, and /health says so', async () => {
+    const logger = warningsLogger();
+    const api = await startTargetApi({ logger, jwks: 'down' });
+    try {
+      await api.app.get(SsoStartupCheck).done;
+      const problem = `JWKS ${api.sso.jwksUri} failed`;
+      expect(logger.warnings.filter((line) => line.includes(problem))).toHaveLength(1);
+      const response = await fetch(`${api.url}/health`);
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { jwks: { problem: string } }).jwks.problem).toContain(
+        problem,
+      );
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('warns once when the SSO names another issuer than SSO_ISSUER, and /health says so', async () => {
+    const logger = warningsLogger();
+    // The Docker mistake: keys fetched at one address, the issuer written as another.
+    const api = await startTargetApi({
+      logger,
+      env: (sso) => ({
+        SSO_ISSUER: sso.issuer.issuer.replace('127.0.0.1', 'localhost'),
+        SSO_JWKS_URI: sso.jwksUri,
+      }),
+    });
+    try {
+      const realm = api.sso.issuer.issuer;
+      const problem = `discovery ${realm}/.well-known/openid-configuration names the issuer "${realm}", but SSO_ISSUER is "${realm.replace('127.0.0.1', 'localhost')}": every token will be refused (ERR_TOKEN_ISSUER_INVALID)`;
+      expect(await api.app.get(SsoStartupCheck).done).toEqual([problem]);
+      expect(logger.warnings).toEqual([expect.stringContaining(problem)]);
+      const response = await fetch(`${api.url}/health`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        status: 'unavailable',
+        jwks: { state: 'fresh' },
+        issuer: { matches: false, problem },
       });
     } finally {
       await api.close();
@@ -60,7 +123,7 @@ describe('environment', () => {
     [{}, 403, 'ERR_ROLE_MISSING'],
     [{ SSO_ROLES_CLAIM: 'resource_access.target-api.roles' }, 200, undefined],
   ])('reads roles where SSO_ROLES_CLAIM says (%j)', async (env, status, code) => {
-    const api = await startTargetApi(env);
+    const api = await startTargetApi({ env: () => env });
     try {
       // The reader role only in this API's resource_access, none in cern_roles.
       const token = api.sso.issuer.mintToken({ roles: ['reader'], claims: { cern_roles: [] } });
@@ -75,7 +138,7 @@ describe('environment', () => {
   });
 
   it('accepts only the algorithms SSO_ALGORITHMS lists', async () => {
-    const api = await startTargetApi({ SSO_ALGORITHMS: 'PS256' });
+    const api = await startTargetApi({ env: () => ({ SSO_ALGORITHMS: 'PS256' }) });
     try {
       const call = async (alg: string) => {
         const token = api.sso.issuer.mintToken({ alg, roles: ['reader'] });
@@ -103,6 +166,12 @@ describe('environment', () => {
       }),
     ).toThrow(
       /PORT[\s\S]*SSO_ISSUER[\s\S]*SSO_JWKS_URI[\s\S]*SSO_ROLES_CLAIM[\s\S]*SSO_ALGORITHMS[\s\S]*API_CLIENT_ID/,
+    );
+  });
+
+  it('refuses an empty value instead of silently using the default', () => {
+    expect(() => readTargetApiEnv({ API_CLIENT_ID: '' })).toThrow(
+      'API_CLIENT_ID: expected a client id, got an empty value (unset it to use the default "target-api")',
     );
   });
 

@@ -1,5 +1,9 @@
-import { type INestApplication } from '@nestjs/common';
-import { startTestIssuer, type ServedTestIssuer } from '@cern-sso/api-access/testing';
+import { type INestApplication, type LoggerService } from '@nestjs/common';
+import {
+  startTestIssuer,
+  type JwksMode,
+  type ServedTestIssuer,
+} from '@cern-sso/api-access/testing';
 import { readTargetApiEnv } from '../src/config/env.schema.js';
 import { createApp } from '../src/create-app.js';
 
@@ -12,13 +16,21 @@ export interface RunningTargetApi {
   close(): Promise<void>;
 }
 
-/**
- * target-api on a free port, trusting an in-process test issuer: no identity provider needed.
- * `env` adds variables to its environment.
- */
-export async function startTargetApi(env: Record<string, string> = {}): Promise<RunningTargetApi> {
+export interface TargetApiOptions {
+  /** Environment beyond SSO_ISSUER (the test issuer's), computed from the running issuer. */
+  env?: (sso: ServedTestIssuer) => Record<string, string>;
+  /** How the issuer's JWKS behaves while target-api starts. Default `up`. */
+  jwks?: JwksMode;
+  /** Where target-api logs; default: nowhere. */
+  logger?: LoggerService;
+}
+
+/** target-api on a free port, trusting an in-process test issuer: no identity provider needed. */
+export async function startTargetApi(options: TargetApiOptions = {}): Promise<RunningTargetApi> {
   const sso = await startTestIssuer();
-  const app = await createApp(readTargetApiEnv({ SSO_ISSUER: sso.issuer.issuer, ...env }), false);
+  if (options.jwks) await sso.setMode(options.jwks);
+  const env = { SSO_ISSUER: sso.issuer.issuer, ...options.env?.(sso) };
+  const app = await createApp(readTargetApiEnv(env), options.logger ?? false);
   await app.listen(0, '127.0.0.1');
   return {
     app,
@@ -29,5 +41,20 @@ export async function startTargetApi(env: Record<string, string> = {}): Promise<
       await app.close();
       await sso.stop();
     },
+  };
+}
+
+/** A Nest logger that keeps the WARN lines, so a test can assert what an operator would see. */
+export function warningsLogger(): LoggerService & { warnings: string[] } {
+  const warnings: string[] = [];
+  const ignore = () => {};
+  return {
+    warnings,
+    warn: (message: unknown) => void warnings.push(String(message)),
+    log: ignore,
+    error: ignore,
+    debug: ignore,
+    verbose: ignore,
+    fatal: ignore,
   };
 }

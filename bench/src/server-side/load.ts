@@ -5,7 +5,11 @@ export interface LoadOptions {
   url: string;
   /** The token for the next request (sent as `Authorization: Bearer <token>`). */
   nextToken: () => string;
+  /** How long to send requests, in seconds. */
   durationSec: number;
+  /** Stop after this many requests instead of after `durationSec` (tests: no wall-time bound). */
+  amount?: number;
+  /** Concurrent connections. Default 10. */
   connections?: number;
 }
 
@@ -27,6 +31,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     url: options.url,
     connections: options.connections ?? 10,
     duration: options.durationSec,
+    ...(options.amount === undefined ? {} : { amount: options.amount }),
     requests: [
       {
         setupRequest: (request) => ({

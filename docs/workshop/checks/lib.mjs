@@ -45,6 +45,13 @@ export async function call(url, init = {}) {
   return { status: response.status, headers: response.headers, text, json };
 }
 
+/** Each of the three services answers (any HTTP status), or CannotCheck names the first that does not. */
+export async function stackAnswers() {
+  await call(`${urls.sso}/auth/realms/cern/.well-known/openid-configuration`);
+  await call(`${urls.target}/health`);
+  await call(`${urls.caller}/health`);
+}
+
 /** The realm's discovery document: its `issuer` is what every accepted token must carry. */
 export async function realm() {
   const { json } = await call(`${urls.sso}/auth/realms/cern/.well-known/openid-configuration`);

@@ -7,6 +7,25 @@ import playwright, { type BrowserContext, type Page } from 'playwright-core';
 /** Debian's Chromium (`.ci/run` installs it); playwright's own browser downloads are not used. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** CI sets REQUIRE_BROWSER=1 (`.ci/run`): there, a missing browser fails instead of skipping. */
+export const REQUIRE_BROWSER = process.env.REQUIRE_BROWSER === '1';
+
+const HOW_TO_GET_ONE =
+  'install Chromium (Debian/Ubuntu: apt-get install chromium; macOS: brew install --cask chromium) or set CHROMIUM_PATH';
+
+/**
+ * `describe` when there is a Chromium to drive, or when REQUIRE_BROWSER=1 demands one (the
+ * tests then fail in openChromium). Otherwise `describe.skip`, after one line saying what is
+ * skipped and how to run it: `pnpm test` must pass on a machine with only Node.
+ */
+export function describeInBrowser(what: string): jest.Describe {
+  if (existsSync(CHROMIUM) || REQUIRE_BROWSER) return describe;
+  process.stderr.write(
+    `Skipping ${what}: no Chromium at ${CHROMIUM}. To run them, ${HOW_TO_GET_ONE}.\n`,
+  );
+  return describe.skip;
+}
+
 export interface Browser {
   page: Page;
   /** Screenshot `<name>.png` into `artifacts`; call it when a step fails. */
@@ -21,7 +40,7 @@ export interface Browser {
 export async function openChromium(artifacts: string): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `No Chromium at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)`,
+      `No Chromium at ${CHROMIUM}, and REQUIRE_BROWSER=1 makes that a failure: ${HOW_TO_GET_ONE}`,
     );
   }
   const profile = await mkdtemp(join(tmpdir(), 'portal-chromium-'));

@@ -1,1 +1,7 @@
-export { CHROMIUM, openChromium, type Browser } from './chromium.js';
+export {
+  CHROMIUM,
+  REQUIRE_BROWSER,
+  describeInBrowser,
+  openChromium,
+  type Browser,
+} from './chromium.js';

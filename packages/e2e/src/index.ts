@@ -15,5 +15,4 @@ export { runIdentityReports, type IdentityOutcome } from './scenario/run-identit
 export { describeReport, formatIdentityReports } from './scenario/print-identities.js';
 export { mismatches, runMatrix, type Mismatch, type Observed } from './scenario/run-matrix.js';
 export { formatMatrix } from './scenario/print-matrix.js';
-export { startStack, type Stack, type StackOptions } from './stack/stack.js';
 export { endpointsOf, demoSecretOf } from './stack/endpoints.js';

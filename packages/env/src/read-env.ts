@@ -1,5 +1,9 @@
 /** One variable: turns the raw string (or undefined) into a value, or says what is wrong. */
 export interface Variable<T> {
+  /** What a good value looks like, for messages: `an integer from 0 to 65535`. */
+  readonly expected: string;
+  /** A secret's value, default included, never appears in a message. */
+  readonly secret?: boolean;
   read(raw: string | undefined): { value: T } | { problem: string };
 }
 
@@ -25,10 +29,22 @@ export function readEnv<S extends EnvSchema>(
   const values: Record<string, unknown> = {};
   for (const [name, variable] of Object.entries(schema)) {
     const raw = env[name];
-    const result = variable.read(raw === '' ? undefined : raw);
+    // `API_CLIENT_ID=` is a mistake, not a wish for the default: falling back would hide it.
+    const result = raw === '' ? { problem: emptyProblem(variable) } : variable.read(raw);
     if ('problem' in result) problems.push(`${name}: ${result.problem}`);
     else values[name] = result.value;
   }
   if (problems.length > 0) throw new EnvironmentError(problems);
   return values as Values<S>;
+}
+
+function emptyProblem(variable: Variable<unknown>): string {
+  const unset = variable.read(undefined);
+  const hint =
+    'problem' in unset
+      ? ''
+      : unset.value === undefined
+        ? ' (unset it to leave it out)'
+        : ` (unset it to use the default${variable.secret ? '' : ` ${JSON.stringify(unset.value)}`})`;
+  return `expected ${variable.expected}, got an empty value${hint}`;
 }

@@ -2,13 +2,15 @@ import { type Variable } from './read-env.js';
 
 /** An integer in [min, max]; `fallback` when unset. */
 export function integer(fallback: number, min: number, max: number): Variable<number> {
+  const expected = `an integer from ${min} to ${max}`;
   return {
+    expected,
     read: (raw) => {
       if (raw === undefined) return { value: fallback };
       const value = Number(raw);
       return /^\d+$/.test(raw.trim()) && value >= min && value <= max
         ? { value }
-        : { problem: `expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}` };
+        : { problem: `expected ${expected}, got ${JSON.stringify(raw)}` };
     },
   };
 }
@@ -20,6 +22,7 @@ export function text(
   expected = 'a non-empty value',
 ): Variable<string> {
   return {
+    expected,
     read: (raw) => {
       const value = raw ?? fallback;
       if (value === undefined) return { problem: `required (${expected})` };
@@ -33,6 +36,8 @@ export function text(
 /** A secret: never echoed in a problem. Optional when `fallback` is given. */
 export function secret(fallback?: string, minLength = 1): Variable<string> {
   return {
+    expected: `a secret of at least ${minLength} characters`,
+    secret: true,
     read: (raw) => {
       const value = raw ?? fallback;
       if (value === undefined) return { problem: 'required' };
@@ -44,8 +49,11 @@ export function secret(fallback?: string, minLength = 1): Variable<string> {
 }
 
 /** An http(s) URL without query or fragment, trailing slashes removed. */
+const URL_RULE = 'an http(s) URL without query or fragment';
+
 export function url(fallback?: string): Variable<string> {
   return {
+    expected: URL_RULE,
     read: (raw) => {
       const value = raw ?? fallback;
       if (value === undefined) return { problem: 'required (an http(s) URL)' };
@@ -55,7 +63,10 @@ export function url(fallback?: string): Variable<string> {
 }
 
 export function optionalUrl(): Variable<string | undefined> {
-  return { read: (raw) => (raw === undefined ? { value: undefined } : parseUrl(raw)) };
+  return {
+    expected: URL_RULE,
+    read: (raw) => (raw === undefined ? { value: undefined } : parseUrl(raw)),
+  };
 }
 
 function parseUrl(raw: string): { value: string } | { problem: string } {
@@ -72,13 +83,15 @@ function parseUrl(raw: string): { value: string } | { problem: string } {
     // reported below
   }
   return {
-    problem: `expected an http(s) URL without query or fragment, got ${JSON.stringify(raw)}`,
+    problem: `expected ${URL_RULE}, got ${JSON.stringify(raw)}`,
   };
 }
 
 /** A secret that may be unset (the feature it guards is then off). */
 export function optionalSecret(minLength = 1): Variable<string | undefined> {
   return {
+    expected: `a secret of at least ${minLength} characters`,
+    secret: true,
     read: (raw) =>
       raw === undefined ? { value: undefined } : secret(undefined, minLength).read(raw),
   };
@@ -86,5 +99,5 @@ export function optionalSecret(minLength = 1): Variable<string | undefined> {
 
 /** Free text that may be unset. */
 export function optionalText(): Variable<string | undefined> {
-  return { read: (raw) => ({ value: raw }) };
+  return { expected: 'a non-empty value', read: (raw) => ({ value: raw }) };
 }

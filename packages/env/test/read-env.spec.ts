@@ -17,8 +17,8 @@ const schema = {
 };
 
 describe('readEnv', () => {
-  it('applies defaults and treats empty as unset', () => {
-    expect(readEnv(schema, { PORT: '', SECRET: 'long-enough' })).toEqual({
+  it('applies defaults to unset variables', () => {
+    expect(readEnv(schema, { SECRET: 'long-enough' })).toEqual({
       PORT: 3000,
       NAME: 'demo',
       ISSUER: 'http://localhost:8080/auth/realms/cern',
@@ -49,6 +49,29 @@ describe('readEnv', () => {
       'SECRET: must be at least 8 characters',
     ]);
     expect((error as Error).message).not.toContain('short');
+  });
+
+  it('refuses an empty value instead of falling back, naming each variable and its default', () => {
+    let error: unknown;
+    try {
+      readEnv(
+        { ...schema, DEFAULT_SECRET: secret('demo-secret'), OTHER: text() },
+        { PORT: '', NAME: '', ISSUER: '', JWKS: '', SECRET: '', DEFAULT_SECRET: '', OTHER: '' },
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as EnvironmentError).problems).toEqual([
+      'PORT: expected an integer from 0 to 65535, got an empty value (unset it to use the default 3000)',
+      'NAME: expected lowercase letters or -, got an empty value (unset it to use the default "demo")',
+      'ISSUER: expected an http(s) URL without query or fragment, got an empty value (unset it to use the default "http://localhost:8080/auth/realms/cern")',
+      'JWKS: expected an http(s) URL without query or fragment, got an empty value (unset it to leave it out)',
+      'SECRET: expected a secret of at least 8 characters, got an empty value',
+      'DEFAULT_SECRET: expected a secret of at least 1 characters, got an empty value (unset it to use the default)',
+      'OTHER: expected a non-empty value, got an empty value',
+    ]);
+    expect((error as Error).message).not.toContain('demo-secret');
   });
 
   it('requires a variable without a default', () => {

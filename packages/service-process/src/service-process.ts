@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** How long a service may take to print its ready line, and to exit after SIGTERM. */
-const READY_TIMEOUT_MS = 30_000;
+/**
+ * How long a service may take to print its ready line (generous: a Nest app starting on a
+ * loaded two-core machine can take tens of seconds), and to exit after SIGTERM.
+ */
+const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;
 const KEPT_LOG_LINES = 200;
 

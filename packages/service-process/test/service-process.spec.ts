@@ -27,8 +27,9 @@ describe('ServiceProcess', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await (await fetch(url)).text()).toBe('hi');
     await service.stop();
+    // Not "the old URL refuses connections": on a shared machine another process may take the
+    // freed port at once. That the process has exited is what stop() promises.
     expect(service.running).toBe(false);
-    await expect(fetch(url)).rejects.toThrow();
     await service.start({ GREETING: 'again' });
     expect(await (await fetch(service.url)).text()).toBe('again');
     await service.stop();

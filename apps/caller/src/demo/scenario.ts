@@ -22,6 +22,8 @@ export interface CallOutcome {
 export interface ScenarioOptions {
   /** The report that `DELETE /reports/:id` targets; default: the one this run created, else 1. */
   reportId?: number;
+  /** Told about each call that failed, with its error: to say why no call could be made. */
+  onError?: (route: ScenarioRoute, error: unknown) => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function runScenario(
       const response = await calls[route]();
       outcomes.push({ route, status: response.status, reason: 'allowed' });
     } catch (error) {
+      options.onError?.(route, error);
       outcomes.push({ route, ...describeFailure(error) });
     }
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessTokenVerifier, type KeySetState } from '@cern-sso/api-access/server';
 
-/** The signing keys as /health shows them: times as ISO strings, no URL or error text. */
+/** The signing keys as /health shows them, times as ISO strings. */
 export interface JwksStatus {
   /** `fresh`; `stale`: the JWKS cannot be fetched and the last good keys are used; `unavailable`. */
   state: KeySetState['status'];
@@ -9,6 +9,8 @@ export interface JwksStatus {
   fetchedAt?: string;
   /** When fetching started to fail. */
   failingSince?: string;
+  /** What fails, naming the JWKS URL (never a token or a secret). */
+  problem?: string;
 }
 
 /** Readiness: can this API verify tokens? Reads the guard's key set; never asks the SSO itself. */
@@ -29,7 +31,9 @@ export class JwksProbe {
       ...(state.status === 'unavailable'
         ? {}
         : { keys: state.keys, fetchedAt: iso(state.fetchedAt) }),
-      ...(state.status === 'fresh' ? {} : { failingSince: iso(state.since) }),
+      ...(state.status === 'fresh'
+        ? {}
+        : { failingSince: iso(state.since), problem: state.problem }),
     };
   }
 }

@@ -3,16 +3,26 @@
 // print the matrix, check it against src/permission-matrix.ts, show what the Authorization
 // Service API says about each identity (the caller's /me), stop everything, exit 0 or 1.
 import { type IdentityReport } from '@cern-sso/caller';
+import { startStack } from '@cern-sso/stack';
 import { mismatches, runMatrix } from '../scenario/run-matrix.js';
 import { formatMatrix } from '../scenario/print-matrix.js';
 import { describeReport, formatIdentityReports } from '../scenario/print-identities.js';
 import { runIdentityReports } from '../scenario/run-identities.js';
 import { endpointsOf } from '../stack/endpoints.js';
-import { startStack } from '../stack/stack.js';
 
 console.log('Starting sso-emulator, target-api and caller on free ports...');
-const stack = await startStack();
-process.once('SIGINT', () => void stack.stop().then(() => process.exit(130)));
+// Ctrl-C or SIGTERM at any point stops the services and removes the emulator's keys directory.
+const interrupted = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => interrupted.abort(signal));
+}
+const stack = await startStack({ signal: interrupted.signal }).catch((error: unknown) => {
+  if (!interrupted.signal.aborted) {
+    console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(interrupted.signal.aborted ? 130 : 1);
+});
+interrupted.signal.addEventListener('abort', () => void stack.stop().then(() => process.exit(130)));
 let exitCode = 1;
 try {
   console.log(

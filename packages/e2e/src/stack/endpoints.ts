@@ -1,5 +1,5 @@
 import { type Endpoints } from '../scenario/identity-client.js';
-import { type Stack } from './stack.js';
+import { type Stack } from '@cern-sso/stack';
 
 /** The emulator's demo registry gives every application the secret `<client id>-secret`. */
 export const demoSecretOf = (clientId: string): string => `${clientId}-secret`;

@@ -1,4 +1,4 @@
-import { type Stack } from '../../src/index.js';
+import { type Stack } from '@cern-sso/stack';
 
 export interface EmulatorStats {
   tokenRequests: { apiAccess: number; standard: number };

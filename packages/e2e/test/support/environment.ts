@@ -1,10 +1,8 @@
-import {
-  demoSecretOf,
-  endpointsOf,
-  startStack,
-  type Endpoints,
-  type Stack,
-} from '../../src/index.js';
+import { startStack, type Stack } from '@cern-sso/stack';
+import { demoSecretOf, endpointsOf, type Endpoints } from '../../src/index.js';
+import { external, usesRunningServices } from './global-setup.js';
+
+export { usesRunningServices };
 
 /**
  * Where the suite runs: against services already running (docker compose, a deployment) when
@@ -18,18 +16,6 @@ export interface SuiteTarget {
   stack?: Stack;
   close(): Promise<void>;
 }
-
-export const external = {
-  issuer: process.env.E2E_SSO_ISSUER,
-  targetUrl: process.env.E2E_TARGET_URL,
-  callerUrl: process.env.E2E_CALLER_URL,
-  /** Default: the emulator's, beside the realm (`<public URL>/api/v1.0`). */
-  authzApiUrl: process.env.E2E_AUTHZ_API_URL,
-};
-
-export const usesRunningServices = Boolean(
-  external.issuer && external.targetUrl && external.callerUrl,
-);
 
 export async function suiteTarget(): Promise<SuiteTarget> {
   if (usesRunningServices) {

@@ -1,0 +1,28 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { usesRunningServices } from './support/environment.js';
+
+const DEMO = fileURLToPath(new URL('../dist/cli/demo.js', import.meta.url));
+
+// `pnpm demo` starts its own services: nothing to run against services elsewhere.
+const local = usesRunningServices ? describe.skip : describe;
+
+local('pnpm demo', () => {
+  it('checks the whole matrix, exits 0, and leaves no keys behind', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'demo-test-'));
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>(
+      (resolve) => {
+        const child = execFile(process.execPath, [DEMO], { env: { ...process.env, TMPDIR: tmp } });
+        let stdout = '';
+        child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.once('exit', (exitCode) => resolve({ code: exitCode, stdout }));
+      },
+    );
+    expect(stdout).toContain('Every cell matches the expected matrix.');
+    expect(code).toBe(0);
+    expect(await readdir(tmp)).toEqual([]);
+  });
+});

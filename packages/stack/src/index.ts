@@ -1,0 +1,2 @@
+export { startStack, type Stack, type StackOptions } from './start-stack.js';
+export { forPeople, runUntilStopped, type RunOptions } from './run-until-stopped.js';
