@@ -6,6 +6,8 @@ import { HealthController } from './health/health.controller.js';
 import { JwksProbe } from './health/jwks-probe.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
+import { openReportsStore } from './reports/store/open-reports-store.js';
+import { ReportsStore } from './reports/store/reports.store.js';
 import { WhoamiController } from './whoami/whoami.controller.js';
 
 @Module({})
@@ -23,6 +25,7 @@ export class AppModule {
       controllers: [HealthController, WhoamiController, ReportsController],
       providers: [
         ReportsService,
+        { provide: ReportsStore, useFactory: () => openReportsStore(config) },
         JwksProbe,
         // This app chooses to guard every route; open ones say @Public().
         { provide: APP_GUARD, useExisting: ApiAccessGuard },

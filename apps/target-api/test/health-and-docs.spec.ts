@@ -74,6 +74,8 @@ describe('environment', () => {
       SSO_ISSUER: 'http://localhost:8080/auth/realms/cern',
       SSO_JWKS_URI: undefined,
       API_CLIENT_ID: 'target-api',
+      DATABASE_URL: undefined,
+      DATABASE_POOL_SIZE: 10,
     });
   });
 });

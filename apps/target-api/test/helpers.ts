@@ -12,10 +12,13 @@ export interface RunningTargetApi {
   close(): Promise<void>;
 }
 
-/** target-api on a free port, trusting an in-process test issuer: no identity provider needed. */
-export async function startTargetApi(): Promise<RunningTargetApi> {
+/**
+ * target-api on a free port, trusting an in-process test issuer: no identity provider needed.
+ * `env` adds to its environment (e.g. DATABASE_URL).
+ */
+export async function startTargetApi(env: Record<string, string> = {}): Promise<RunningTargetApi> {
   const sso = await startTestIssuer();
-  const app = await createApp(readTargetApiEnv({ SSO_ISSUER: sso.issuer.issuer }), false);
+  const app = await createApp(readTargetApiEnv({ SSO_ISSUER: sso.issuer.issuer, ...env }), false);
   await app.listen(0, '127.0.0.1');
   return {
     app,

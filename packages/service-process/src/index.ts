@@ -1,1 +1,2 @@
 export { ServiceProcess, type ServiceSpec } from './service-process.js';
+export { PostgresCluster, findPostgresBinaries, postgresForTests } from './postgres-cluster.js';
