@@ -82,6 +82,22 @@ export class ServiceProcess {
     clearTimeout(timer);
   }
 
+  /**
+   * Sends `signal` and resolves with how the process ended: SIGKILL is a crash, SIGTERM asks for
+   * a graceful shutdown (the services drain in-flight requests, then end by that signal).
+   */
+  async kill(
+    signal: NodeJS.Signals,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.child;
+    if (!child || !this.running) throw new Error(`${this.spec.name} is not running`);
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    child.kill(signal);
+    return exited;
+  }
+
   tail(lines = 30): string {
     return this.log
       .slice(-lines)
