@@ -21,7 +21,9 @@ export function render(overlay: Overlay): K8sObject[] {
     output = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT')
-      throw new Error('kubectl is not on PATH: these checks need kubectl 1.32 (Kustomize 5.5)');
+      throw new Error('kubectl is not on PATH: these checks need kubectl 1.32 (Kustomize 5.5)', {
+        cause: error,
+      });
     throw error;
   }
   return parseAllDocuments(output).map((document) => document.toJS() as K8sObject);

@@ -1,14 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { ServiceProcess } from '@cern-sso/service-process';
-
-const require = createRequire(import.meta.url);
-const mainOf = (name: string) =>
-  join(dirname(require.resolve(`${name}/package.json`)), 'dist', 'main.js');
+import { mainOf, startEmulatorProcess } from './emulator.js';
 
 export interface StackOptions {
   /** Fixed ports (for `pnpm start`); 0 or absent picks free ones. */
@@ -44,32 +35,11 @@ export interface Stack {
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
-  const adminSecret =
-    options.env?.sso?.SSO_ADMIN_SECRET ?? `dev-admin-${randomBytes(9).toString('base64url')}`;
-  const keysFile = join(await mkdtemp(join(tmpdir(), 'sso-e2e-')), 'keys.json');
-  execFileSync(process.execPath, [
-    join(dirname(mainOf('@cern-sso/sso-emulator')), 'cli', 'create-keys.js'),
-    keysFile,
-  ]);
-
-  const sso = new ServiceProcess({
-    name: 'sso-emulator',
-    main: mainOf('@cern-sso/sso-emulator'),
-    env: {
-      HOST: host,
-      PORT: String(options.ports?.sso ?? 0),
-      SSO_ADMIN_SECRET: adminSecret,
-      SSO_KEYS_FILE: keysFile,
-      ...options.env?.sso,
-    },
+  const { sso, adminSecret, issuer, authzApiUrl } = await startEmulatorProcess({
+    host,
+    ...(options.ports?.sso !== undefined ? { port: options.ports.sso } : {}),
+    ...(options.env?.sso ? { env: options.env.sso } : {}),
   });
-  const ssoUrl = await sso.start();
-  // Pin the port so a restart of the emulator comes back at the same address.
-  const ssoPort = new URL(ssoUrl).port;
-  sso.spec.env.PORT = ssoPort;
-  const publicUrl = sso.spec.env.SSO_PUBLIC_URL ?? `http://localhost:${ssoPort}`;
-  const issuer = `${publicUrl}/auth/realms/cern`;
-  const authzApiUrl = `${publicUrl}/api/v1.0`;
 
   const target = new ServiceProcess({
     name: 'target-api',
