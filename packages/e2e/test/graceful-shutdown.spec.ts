@@ -1,5 +1,6 @@
 import { request, Agent } from 'node:http';
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { startTestIssuer, type ServedTestIssuer } from '@cern-sso/api-access/testing';
 import { ServiceProcess } from '@cern-sso/service-process';
@@ -12,12 +13,17 @@ const targetMain = join(
   'main.js',
 );
 
-/** Whether a new connection to `url` is accepted at all (any HTTP status counts). */
+/** Whether a new TCP connection to `url` is accepted (never a pooled one: that would stay open). */
 const accepts = (url: string) =>
-  fetch(`${url}/health`).then(
-    () => true,
-    () => false,
-  );
+  new Promise<boolean>((resolve) => {
+    const { hostname, port } = new URL(url);
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 
 describe('target-api on SIGTERM (the pod is being stopped)', () => {
   let sso: ServedTestIssuer;

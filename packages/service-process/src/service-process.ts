@@ -32,6 +32,11 @@ export class ServiceProcess {
     );
   }
 
+  /** The running process's id (for its RSS, say); undefined when it is not running. */
+  get pid(): number | undefined {
+    return this.running ? this.child!.pid : undefined;
+  }
+
   async start(envOverrides: Record<string, string> = {}): Promise<string> {
     const child = spawn(process.execPath, [...(this.spec.nodeArgs ?? []), this.spec.main], {
       env: { ...process.env, NO_COLOR: '1', ...this.spec.env, ...envOverrides },

@@ -41,7 +41,9 @@ describe('ServiceProcess', () => {
       env: { PORT: '0' },
     });
     await service.start();
+    expect(service.pid).toEqual(expect.any(Number));
     expect(await service.kill('SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(service.pid).toBeUndefined();
     await service.start();
     expect(await service.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
     expect(service.running).toBe(false);

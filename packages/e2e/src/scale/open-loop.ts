@@ -9,6 +9,8 @@ export interface Call {
 }
 
 export interface OpenLoop {
+  /** The calls answered so far. */
+  calls(): readonly Call[];
   /** Stops sending and waits for the calls in flight. */
   stop(): Promise<Call[]>;
 }
@@ -61,6 +63,7 @@ export function openLoop(
   };
   let timer = setTimeout(tick, 0);
   return {
+    calls: () => calls,
     stop: async () => {
       stopped = true;
       clearTimeout(timer);

@@ -1,9 +1,7 @@
-import { PostgresCluster, ServiceProcess, findPostgresBinaries } from '@cern-sso/service-process';
+import { type ServiceProcess } from '@cern-sso/service-process';
 import { demoSecretOf } from '../stack/endpoints.js';
-import { mainOf, startEmulatorProcess } from '../stack/emulator.js';
-import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
-import { LoadBalancer } from './load-balancer.js';
 import { openLoop, percentile, type Call } from './open-loop.js';
+import { startTopology, type Replica } from './topology.js';
 
 export interface ScaleOptions {
   /** target-api replicas behind the load balancer. */
@@ -41,11 +39,6 @@ export interface ScaleResult {
   retiredKey: { name: string; refusedAfterSec?: number }[];
 }
 
-interface Replica {
-  process: ServiceProcess;
-  proxy: CountingProxy;
-}
-
 /**
  * The emulator, PostgreSQL, `targets` target-api replicas behind nginx and `callers` callers,
  * all as processes on loopback, under an open-loop load through the callers while the SSO
@@ -53,71 +46,16 @@ interface Replica {
  * again, and the SSO restarts.
  */
 export async function runScaleTest(options: ScaleOptions): Promise<ScaleResult> {
-  const { log } = options;
-  const binaries = findPostgresBinaries();
-  if (!binaries) throw new Error('PostgreSQL is missing: apt-get install postgresql');
-  const stops: (() => Promise<unknown>)[] = [];
   const started = performance.now();
   const now = () => performance.now() - started;
   const events: ScaleResult['events'] = [];
   const event = (what: string) => {
     events.push({ at: now(), what });
-    log(`${(now() / 1000).toFixed(1).padStart(6)} s  ${what}`);
+    options.log(`${(now() / 1000).toFixed(1).padStart(6)} s  ${what}`);
   };
+  const topology = await startTopology(options, event);
   try {
-    const emulator = await startEmulatorProcess();
-    stops.push(() => emulator.sso.stop());
-    const cluster = await PostgresCluster.start(binaries);
-    stops.push(() => cluster.stop());
-    const databaseUrl = await cluster.createDatabase();
-    event(`emulator at ${emulator.sso.url}, PostgreSQL on port ${cluster.port}`);
-
-    const replica = async (
-      name: string,
-      app: string,
-      env: (proxy: string) => Record<string, string>,
-    ) => {
-      const proxy = await startCountingProxy(() => emulator.sso.url);
-      stops.push(() => proxy.stop());
-      const process = new ServiceProcess({
-        name,
-        main: mainOf(app),
-        env: { PORT: '0', ...env(proxy.url) },
-      });
-      stops.push(() => process.stop());
-      process.spec.env.PORT = new URL(await process.start()).port;
-      return { process, proxy };
-    };
-    const realm = new URL(emulator.issuer).pathname;
-    // Replicas start one after another: all at once would only measure the machine's cores.
-    const targets: Replica[] = [];
-    for (let i = 1; i <= options.targets; i++) {
-      targets.push(
-        await replica(`target-api-${i}`, '@cern-sso/target-api', (proxy) => ({
-          SSO_ISSUER: emulator.issuer,
-          SSO_JWKS_URI: `${proxy}${realm}/protocol/openid-connect/certs`,
-          DATABASE_URL: databaseUrl,
-        })),
-      );
-    }
-    const balancer = await LoadBalancer.start(targets.map((t) => new URL(t.process.url).host));
-    stops.push(() => balancer.stop());
-    const callers: Replica[] = [];
-    for (let i = 1; i <= options.callers; i++) {
-      callers.push(
-        await replica(`caller-${i}`, '@cern-sso/caller', (proxy) => ({
-          SSO_TOKEN_ENDPOINT: `${proxy}${realm}/api-access/token`,
-          TARGET_API_URL: balancer.url,
-          // Generous: on a shared two-core machine a replica's or the SSO's restart can stall
-          // everything for seconds; a timeout here would count the machine, not the design.
-          TARGET_API_TIMEOUT_MS: '30000',
-        })),
-      );
-    }
-    event(
-      `${options.targets} target-api replicas behind nginx at ${balancer.url}, ${options.callers} callers`,
-    );
-
+    const { emulator, targets, callers, realm } = topology;
     const loadStarted = performance.now();
     const load = openLoop(
       callers.map((c) => `${c.process.url}/reports`),
@@ -214,7 +152,7 @@ export async function runScaleTest(options: ScaleOptions): Promise<ScaleResult> 
       })),
     };
   } finally {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    await topology.stop();
   }
 }
 
