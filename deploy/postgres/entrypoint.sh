@@ -1,7 +1,8 @@
 #!/bin/sh
 # Creates the cluster on first start (user POSTGRES_USER with POSTGRES_PASSWORD, database
 # POSTGRES_DB, password authentication for every remote client), then runs the server in the
-# foreground so that `docker stop` (SIGTERM) is a smart shutdown.
+# foreground so that `docker stop` (SIGTERM) is a smart shutdown. Arguments go to postgres
+# (e.g. `-c shared_buffers=256MB`).
 set -eu
 : "${POSTGRES_USER:?set POSTGRES_USER}" "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}" "${POSTGRES_DB:?set POSTGRES_DB}"
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
@@ -16,4 +17,4 @@ CREATE DATABASE "$POSTGRES_DB" OWNER "$POSTGRES_USER";
 SQL
   echo "created database $POSTGRES_DB for $POSTGRES_USER"
 fi
-exec postgres -D "$PGDATA" -c listen_addresses='*' -c unix_socket_directories=/tmp
+exec postgres -D "$PGDATA" -c listen_addresses='*' -c unix_socket_directories=/tmp "$@"
