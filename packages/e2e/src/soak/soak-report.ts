@@ -65,7 +65,7 @@ export function soakHtml(result: SoakResult): string {
   }));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Soak ${escape(result.startedAt)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto}pre{background:#f4f4f4;padding:1em}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto}pre{background:#f4f4f4;padding:1em;white-space:pre-wrap}</style>
 </head><body>
 <h1>Soak run ${escape(result.startedAt)}</h1>
 <pre>${soakVerdict(result).map(escape).join('\n')}</pre>
