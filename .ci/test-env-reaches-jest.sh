@@ -32,6 +32,10 @@ expect 'no browser and REQUIRE_BROWSER=1: the browser tests fail' 1 \
   'No Chromium at /nonexistent, and REQUIRE_BROWSER=1 makes that a failure' -- \
   env CHROMIUM_PATH=/nonexistent REQUIRE_BROWSER=1 "${browser_tests[@]}"
 
+store_tests=(pnpm test --filter=@cern-sso/target-api -- test/reports-store.spec.ts)
+expect 'no PostgreSQL and REQUIRE_POSTGRES=1: the store suites fail' 1 'REQUIRE_POSTGRES=1' -- \
+  env PG_BIN_DIR=/nonexistent REQUIRE_POSTGRES=1 "${store_tests[@]}"
+
 # Nothing listens on port 2 of the loopback: the suite must say whom it tests, then stop there.
 down=http://127.0.0.1:2
 expect 'E2E_* set: pnpm test:e2e tests those services and says so first' 1 \

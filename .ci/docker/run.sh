@@ -162,6 +162,32 @@ done
 [ "$pending" = 0 ] || { echo 'services still starting after 180s'; exit 1; }
 compose ps
 
+step 'the service images run under a random UID with a read-only root (as on OpenShift)'
+# OpenShift runs a container under an arbitrary UID in group 0; deploy/k8s sets a read-only root.
+# Each image must start that way, with no network, and log its ready line. PostgreSQL is left
+# out: its image has a fixed UID (docs/deploy.md).
+for service in "${stack[@]}"; do
+  [ "$service" = postgres ] && continue
+  image=$(docker inspect --format '{{.Image}}' "$(compose ps -q "$service")")
+  name=ci-random-uid-$service
+  docker run -d --name "$name" --user 1000950000:0 --read-only --tmpfs /tmp --network none \
+    -e HOST=127.0.0.1 -e PORT=0 "$image" >/dev/null
+  for _ in $(seq 60); do
+    docker logs "$name" 2>&1 | grep -q 'ready at' && break
+    [ "$(docker inspect --format '{{.State.Running}}' "$name")" = true ] || break
+    sleep 1
+  done
+  if docker logs "$name" 2>&1 | grep -q 'ready at'; then
+    echo "$service: ready as uid 1000950000, read-only root"
+    docker rm -f "$name" >/dev/null
+  else
+    docker logs "$name" 2>&1 | tail -n 20
+    docker rm -f "$name" >/dev/null
+    echo "$service did not start under --user 1000950000:0 --read-only"
+    exit 1
+  fi
+done
+
 step 'smoke check: a token from the emulator carries the issuer target-api expects'
 realm=$SSO_URL/auth/realms/cern
 curl -fsS --max-time 10 --request POST "$realm/api-access/token" \

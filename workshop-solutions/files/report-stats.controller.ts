@@ -15,7 +15,7 @@ export class ReportStatsController {
   @Roles('analyst')
   @ApiOperation({ summary: 'Count the reports', description: 'Needs the role `analyst`.' })
   @ApiResponse({ status: 200, description: '{ "count": <number of reports> }' })
-  stats(): { count: number } {
-    return { count: this.reports.list().length };
+  async stats(): Promise<{ count: number }> {
+    return { count: (await this.reports.list()).length };
   }
 }

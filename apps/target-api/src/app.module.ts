@@ -8,6 +8,8 @@ import { JwksProbe } from './health/jwks-probe.js';
 import { SsoStartupCheck } from './health/sso-startup-check.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
+import { openReportsStore } from './reports/store/open-reports-store.js';
+import { ReportsStore } from './reports/store/reports.store.js';
 import { WhoamiController } from './whoami/whoami.controller.js';
 
 @Module({})
@@ -27,6 +29,7 @@ export class AppModule {
       controllers: [HealthController, WhoamiController, ReportsController],
       providers: [
         ReportsService,
+        { provide: ReportsStore, useFactory: () => openReportsStore(config) },
         JwksProbe,
         IssuerProbe,
         SsoStartupCheck,

@@ -184,6 +184,8 @@ describe('environment', () => {
       SSO_ROLES_CLAIM: 'cern_roles',
       SSO_ALGORITHMS: 'RS256',
       API_CLIENT_ID: 'target-api',
+      DATABASE_URL: undefined,
+      DATABASE_POOL_SIZE: 10,
     });
   });
 });

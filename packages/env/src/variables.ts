@@ -101,3 +101,34 @@ export function optionalSecret(minLength = 1): Variable<string | undefined> {
 export function optionalText(): Variable<string | undefined> {
   return { expected: 'a non-empty value', read: (raw) => ({ value: raw }) };
 }
+
+/**
+ * A PostgreSQL connection URL (`postgres://user:password@host:port/database`) that may be unset.
+ * A problem shows the URL with its password masked.
+ */
+export function optionalPostgresUrl(): Variable<string | undefined> {
+  return {
+    expected: 'a postgres://user:password@host:port/database URL',
+    read: (raw) => {
+      if (raw === undefined) return { value: undefined };
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(raw);
+      } catch {
+        // reported below
+      }
+      if (
+        parsed &&
+        (parsed.protocol === 'postgres:' || parsed.protocol === 'postgresql:') &&
+        parsed.hostname &&
+        parsed.pathname.length > 1
+      ) {
+        return { value: raw };
+      }
+      const shown = parsed?.password ? raw.replace(`:${parsed.password}@`, ':***@') : raw;
+      return {
+        problem: `expected postgres://user:password@host:port/database, got ${JSON.stringify(shown)}`,
+      };
+    },
+  };
+}

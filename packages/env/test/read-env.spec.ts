@@ -1,6 +1,7 @@
 import {
   EnvironmentError,
   integer,
+  optionalPostgresUrl,
   optionalUrl,
   readEnv,
   secret,
@@ -80,5 +81,32 @@ describe('readEnv', () => {
 
   it('strips trailing slashes from URLs', () => {
     expect(readEnv({ U: url() }, { U: 'http://a:1/b/' }).U).toBe('http://a:1/b');
+  });
+});
+
+describe('optionalPostgresUrl', () => {
+  const schema = { DATABASE_URL: optionalPostgresUrl() };
+
+  it.each([['postgres://app:pw@db:5432/reports'], ['postgresql://app@127.0.0.1/reports']])(
+    'accepts %s',
+    (raw) => {
+      expect(readEnv(schema, { DATABASE_URL: raw })).toEqual({ DATABASE_URL: raw });
+    },
+  );
+
+  it('is optional', () => {
+    expect(readEnv(schema, {})).toEqual({ DATABASE_URL: undefined });
+  });
+
+  it.each([
+    ['mysql://app:s3cret@db/reports', 'mysql://app:***@db/reports'],
+    ['postgres://app:s3cret@db:5432', 'postgres://app:***@db:5432'],
+    ['not a url', 'not a url'],
+  ])('refuses %s without showing its password', (raw, shown) => {
+    expect(() => readEnv(schema, { DATABASE_URL: raw })).toThrow(
+      new EnvironmentError([
+        `DATABASE_URL: expected postgres://user:password@host:port/database, got ${JSON.stringify(shown)}`,
+      ]),
+    );
   });
 });

@@ -35,6 +35,11 @@ export class ServiceProcess {
     );
   }
 
+  /** The running process's id (for its RSS, say); undefined when it is not running. */
+  get pid(): number | undefined {
+    return this.running ? this.child!.pid : undefined;
+  }
+
   async start(envOverrides: Record<string, string> = {}): Promise<string> {
     const child = spawn(process.execPath, [...(this.spec.nodeArgs ?? []), this.spec.main], {
       env: { ...process.env, NO_COLOR: '1', ...this.spec.env, ...envOverrides },
@@ -83,6 +88,22 @@ export class ServiceProcess {
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
     await exited;
     clearTimeout(timer);
+  }
+
+  /**
+   * Sends `signal` and resolves with how the process ended: SIGKILL is a crash, SIGTERM asks for
+   * a graceful shutdown (the services drain in-flight requests, then end by that signal).
+   */
+  async kill(
+    signal: NodeJS.Signals,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.child;
+    if (!child || !this.running) throw new Error(`${this.spec.name} is not running`);
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    child.kill(signal);
+    return exited;
   }
 
   tail(lines = 30): string {

@@ -35,6 +35,22 @@ describe('ServiceProcess', () => {
     await service.stop();
   });
 
+  it('reports how a killed process ended, and starts again', async () => {
+    const service = new ServiceProcess({
+      name: 'demo',
+      main: await script(server),
+      env: { PORT: '0' },
+    });
+    await service.start();
+    expect(service.pid).toEqual(expect.any(Number));
+    expect(await service.kill('SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(service.pid).toBeUndefined();
+    await service.start();
+    expect(await service.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(service.running).toBe(false);
+    await expect(service.kill('SIGKILL')).rejects.toThrow('demo is not running');
+  });
+
   it('fails with the output when the process exits before it is ready', async () => {
     const service = new ServiceProcess({
       name: 'broken',

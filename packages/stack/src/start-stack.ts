@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ServiceProcess } from '@cern-sso/service-process';
-
-const require = createRequire(import.meta.url);
-const mainOf = (name: string) =>
-  join(dirname(require.resolve(`${name}/package.json`)), 'dist', 'main.js');
+import { mainOf } from './emulator-process.js';
 
 export interface StackOptions {
   /** Fixed ports (for `pnpm start`); 0 or absent picks free ones. */

@@ -1,4 +1,4 @@
-import { integer, optionalUrl, readEnv, text, url } from '@cern-sso/env';
+import { integer, optionalPostgresUrl, optionalUrl, readEnv, text, url } from '@cern-sso/env';
 
 /** target-api's environment; a bad one stops it at start with every bad variable listed. */
 export const TARGET_API_ENV = {
@@ -18,6 +18,10 @@ export const TARGET_API_ENV = {
   ),
   /** This API's client id: accepted tokens carry it in `aud`. */
   API_CLIENT_ID: text('target-api', /^[A-Za-z0-9._:-]+$/, 'a client id'),
+  /** Where reports live, shared by every replica; unset: in memory, per process. */
+  DATABASE_URL: optionalPostgresUrl(),
+  /** Database connections per replica. */
+  DATABASE_POOL_SIZE: integer(10, 1, 100),
 };
 
 export type TargetApiConfig = ReturnType<typeof readTargetApiEnv>;

@@ -22,7 +22,7 @@ export class ReportsController {
     description: 'Needs any of the roles `reader`, `writer`, `admin`.',
   })
   @ApiResponse({ status: 200, type: [Report] })
-  list(): Report[] {
+  list(): Promise<Report[]> {
     return this.reports.list();
   }
 
@@ -31,7 +31,10 @@ export class ReportsController {
   @ApiOperation({ summary: 'Create a report', description: 'Needs the role `writer`.' })
   @ApiResponse({ status: 201, type: Report })
   @ApiResponse({ status: 400, description: 'The body is invalid; the message names the field' })
-  create(@Body() input: CreateReportDto, @CurrentPrincipal() caller: ApiAccessPrincipal): Report {
+  create(
+    @Body() input: CreateReportDto,
+    @CurrentPrincipal() caller: ApiAccessPrincipal,
+  ): Promise<Report> {
     return this.reports.create(input, caller.clientId ?? 'unknown');
   }
 
@@ -43,7 +46,7 @@ export class ReportsController {
     description: 'Needs both roles `reader` and `auditor`.',
   })
   @ApiResponse({ status: 200, type: [AuditEntry] })
-  audit(): AuditEntry[] {
+  audit(): Promise<AuditEntry[]> {
     return this.reports.trail();
   }
 
@@ -57,7 +60,7 @@ export class ReportsController {
   remove(
     @Param('id', ReportIdPipe) id: number,
     @CurrentPrincipal() caller: ApiAccessPrincipal,
-  ): void {
-    this.reports.remove(id, caller.clientId ?? 'unknown');
+  ): Promise<void> {
+    return this.reports.remove(id, caller.clientId ?? 'unknown');
   }
 }

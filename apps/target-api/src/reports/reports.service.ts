@@ -1,54 +1,53 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { type AuditEntry, type Report } from './report.js';
 import { type CreateReportDto } from './create-report.dto.js';
+import { ReportsStore, ReportsStoreUnavailableError } from './store/reports.store.js';
 
-/** In-memory reports and their audit trail: enough state to show who may do what. */
+/** Reports and their audit trail, in whichever store this replica was given. */
 @Injectable()
 export class ReportsService {
-  private readonly reports = new Map<number, Report>();
-  private readonly audit: AuditEntry[] = [];
-  private nextId = 1;
+  private readonly logger = new Logger(ReportsService.name);
 
-  constructor() {
-    this.store({ title: 'Welcome', body: 'A report every reader can list.' }, 'seed');
+  constructor(@Inject(ReportsStore) private readonly store: ReportsStore) {}
+
+  list(): Promise<Report[]> {
+    return this.available(() => this.store.list());
   }
 
-  list(): Report[] {
-    return [...this.reports.values()];
+  create(input: CreateReportDto, by: string): Promise<Report> {
+    return this.available(() => this.store.create({ title: input.title, body: input.body }, by));
   }
 
-  create(input: CreateReportDto, by: string): Report {
-    const report = this.store(input, by);
-    this.record('report.created', report.id, by);
-    return report;
+  async remove(id: number, by: string): Promise<void> {
+    if (!(await this.available(() => this.store.remove(id, by)))) {
+      throw new NotFoundException(`report ${id} does not exist`);
+    }
   }
 
-  remove(id: number, by: string): void {
-    if (!this.reports.delete(id)) throw new NotFoundException(`report ${id} does not exist`);
-    this.record('report.deleted', id, by);
+  trail(): Promise<AuditEntry[]> {
+    return this.available(() => this.store.trail());
   }
 
-  trail(): AuditEntry[] {
-    return [...this.audit];
-  }
-
-  private store(input: CreateReportDto, by: string): Report {
-    const report = {
-      id: this.nextId++,
-      title: input.title,
-      body: input.body ?? '',
-      createdBy: by,
-      createdAt: new Date().toISOString(),
-    };
-    this.reports.set(report.id, report);
-    // Bounded like the audit trail: drop the oldest (Map keeps insertion order).
-    if (this.reports.size > 1000) this.reports.delete(this.reports.keys().next().value!);
-    return report;
-  }
-
-  private record(action: string, reportId: number, by: string): void {
-    this.audit.push({ action, reportId, by, at: new Date().toISOString() });
-    // Bounded: a demo that runs for days must not grow without limit.
-    if (this.audit.length > 1000) this.audit.shift();
+  /** A store that cannot be reached is a 503 the client may retry, not a 500. */
+  private async available<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ReportsStoreUnavailableError) {
+        this.logger.warn(`${error.code}: ${error.message}`);
+        throw new ServiceUnavailableException({
+          statusCode: 503,
+          error: 'store_unavailable',
+          message: 'the reports database cannot be reached; retry later',
+        });
+      }
+      throw error;
+    }
   }
 }
