@@ -18,4 +18,13 @@ export default tseslint.config(
     files: ['**/src/cli/**', '**/scripts/**', '**/bin/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // The few CommonJS files (jest's preload) are CommonJS on purpose: they use `require`.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
