@@ -11,7 +11,10 @@ export interface IssuerStatus {
 }
 
 const PROBE_TIMEOUT_MS = 2_000;
-const PROBE_INTERVAL_MS = 10_000;
+// Readiness probes come every few seconds from every replica: a confirmed issuer is asked again
+// only every 5 minutes, a wrong or unreachable one every 10 s, so a fix shows up quickly.
+const RECHECK_MATCHED_MS = 300_000;
+const RECHECK_FAILED_MS = 10_000;
 const KEYCLOAK_CERTS_PATH = '/protocol/openid-connect/certs';
 
 /**
@@ -21,7 +24,7 @@ const KEYCLOAK_CERTS_PATH = '/protocol/openid-connect/certs';
  */
 @Injectable()
 export class IssuerProbe {
-  private last?: { at: number; status: Promise<IssuerStatus> };
+  private last?: { at: number; status: Promise<IssuerStatus>; matched: boolean };
   readonly discoveryUrl: string;
 
   constructor(@Inject(AccessTokenVerifier) private readonly verifier: AccessTokenVerifier) {
@@ -33,10 +36,13 @@ export class IssuerProbe {
   }
 
   status(now = Date.now()): Promise<IssuerStatus> {
-    if (!this.last || now - this.last.at >= PROBE_INTERVAL_MS) {
-      this.last = { at: now, status: this.probe(now) };
-    }
-    return this.last.status;
+    const last = this.last;
+    const interval = last?.matched ? RECHECK_MATCHED_MS : RECHECK_FAILED_MS;
+    if (last !== undefined && now - last.at < interval) return last.status;
+    const next = { at: now, status: this.probe(now), matched: false };
+    void next.status.then((status) => (next.matched = status.matches));
+    this.last = next;
+    return next.status;
   }
 
   private async probe(now: number): Promise<IssuerStatus> {
