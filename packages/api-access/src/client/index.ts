@@ -19,6 +19,8 @@ export type { TokenHttp, TokenHttpRequest, TokenHttpResponse } from './http.js';
 export { withApiAccess } from './axios/with-api-access.js';
 export { targetRefusal } from './axios/target-refusal.js';
 export type { ApiAccessAxiosOptions } from './axios/with-api-access.js';
+// What ApiAccessTargets.get returns, so an app types it without depending on axios itself.
+export type { AxiosInstance } from 'axios';
 export { ApiAccessError, InvalidOptionError } from '../errors/api-access-error.js';
 export {
   TokenError,
