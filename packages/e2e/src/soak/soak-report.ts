@@ -8,7 +8,7 @@ export function soakVerdict(result: SoakResult): string[] {
   return [
     `${result.pass ? 'PASS' : 'FAIL'}: ${result.failedValid.length} failed calls with a valid token of ${result.calls}` +
       ` (${result.options.minutes} min, ${result.options.targets} targets, ${result.options.callers} callers, ${result.options.ratePerSec} calls/s)`,
-    `RSS growth after ${result.warmupSec} s of warm-up (limit ${RSS_GROWTH_LIMIT_MB} MB): ${growth}`,
+    `RSS growth after ${result.warmupSec} s of warm-up (limit ${RSS_GROWTH_LIMIT_MB} MB${result.memoryJudged ? '' : ', not judged: a run this short cannot tell a leak from heap sizing'}): ${growth}`,
     `Calls refused because the caller could get no token while the SSO was down: ${result.withoutToken}`,
   ];
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type ServiceProcess } from '@cern-sso/service-process';
 import { openLoop, percentile, type Call } from '../scale/open-loop.js';
 import { startTopology } from '../scale/topology.js';
+import { RSS_JUDGED_AFTER_WARM_SEC, rssGrowth } from './rss-growth.js';
 
 export interface SoakOptions {
   minutes: number;
@@ -50,6 +51,8 @@ export interface SoakResult {
   withoutToken: number;
   warmupSec: number;
   rssGrowthMb: Record<string, number>;
+  /** Whether the run was long enough for the RSS limit to apply (see RSS_JUDGED_AFTER_WARM_SEC). */
+  memoryJudged: boolean;
   pass: boolean;
   samples: SoakSample[];
   events: { at: number; what: string }[];
@@ -164,7 +167,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const failedValid = failed.filter((call) => !noToken(call));
     const withoutToken = failed.length - failedValid.length;
     const warmupSec = Math.min(60, (durationMs / 1000) * 0.25);
-    const rssGrowthMb = rssGrowth(samples, warmupSec);
+    const growth = rssGrowth(samples, warmupSec);
+    const rssGrowthMb = Object.fromEntries(
+      Object.entries(growth).map(([name, { growthMb }]) => [name, growthMb]),
+    );
+    const memoryJudged = Object.values(growth).some(
+      ({ warmSec }) => warmSec >= RSS_JUDGED_AFTER_WARM_SEC,
+    );
     return {
       startedAt,
       options: {
@@ -179,40 +188,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       withoutToken,
       warmupSec,
       rssGrowthMb,
+      memoryJudged,
       pass:
         failedValid.length === 0 &&
-        Object.values(rssGrowthMb).every((growth) => growth < RSS_GROWTH_LIMIT_MB),
+        Object.values(growth).every(
+          ({ growthMb, warmSec }) =>
+            warmSec < RSS_JUDGED_AFTER_WARM_SEC || growthMb < RSS_GROWTH_LIMIT_MB,
+        ),
       samples,
       events,
     };
   } finally {
     await topology.stop();
   }
-}
-
-/**
- * Per process: its RSS at the end minus its RSS once warmed up (`warmupSec` after the process
- * started, so a replica restarted during the run is measured from its own warm-up). A process
- * restarted too late to warm up before the end is left out.
- */
-function rssGrowth(samples: SoakSample[], warmupSec: number): Record<string, number> {
-  const lives = new Map<string, { name: string; points: [number, number][] }>();
-  for (const sample of samples) {
-    for (const [name, mb] of Object.entries(sample.rssMb)) {
-      const key = `${name}:${sample.pids[name]}`;
-      if (!lives.has(key)) lives.set(key, { name, points: [] });
-      lives.get(key)!.points.push([sample.at, mb]);
-    }
-  }
-  const growth: Record<string, number> = {};
-  for (const { name, points } of lives.values()) {
-    const warm = points.filter(([at]) => at >= points[0]![0] + warmupSec);
-    if (warm.length < 2) continue;
-    // A service restarted during the run has two lives; the larger growth counts.
-    const grew = Math.round((warm.at(-1)![1] - warm[0]![1]) * 10) / 10;
-    growth[name] = Math.max(growth[name] ?? -Infinity, grew);
-  }
-  return growth;
 }
 
 async function rssMb(process: ServiceProcess): Promise<number | undefined> {
