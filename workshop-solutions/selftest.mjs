@@ -111,7 +111,12 @@ function cliToken(stack, clientId) {
 /** The files the exercises change, copied; dependencies and built code linked, not copied. */
 function copyCheckout() {
   const root = mkdtempSync(join(tmpdir(), 'workshop-selftest-'));
-  for (const file of ['package.json', 'tsconfig.base.json', 'jest.config.base.js'])
+  for (const file of [
+    'package.json',
+    'tsconfig.base.json',
+    'jest.config.base.js',
+    'jest.preload-jwks-rsa.cjs',
+  ])
     cpSync(join(repo, file), join(root, file));
   const copy = (dir, files, links) => {
     mkdirSync(join(root, dir), { recursive: true });
