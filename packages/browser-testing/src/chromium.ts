@@ -28,8 +28,10 @@ export function describeInBrowser(what: string): jest.Describe {
 
 export interface Browser {
   page: Page;
-  /** Screenshot `<name>.png` into `artifacts`; call it when a step fails. */
+  /** Screenshot `<name>.png` into `artifacts`. */
   screenshot(name: string): Promise<string>;
+  /** Runs one step of a test; on failure saves a screenshot named after it and says where. */
+  step(name: string, run: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,13 +61,22 @@ export async function openChromium(artifacts: string): Promise<Browser> {
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const screenshot = async (name: string) => {
+    await mkdir(artifacts, { recursive: true });
+    const path = join(artifacts, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    return path;
+  };
   return {
     page,
-    async screenshot(name) {
-      await mkdir(artifacts, { recursive: true });
-      const path = join(artifacts, `${name}.png`);
-      await page.screenshot({ path, fullPage: true });
-      return path;
+    screenshot,
+    async step(name, run) {
+      try {
+        await run();
+      } catch (error) {
+        const path = await screenshot(name).catch(() => 'no screenshot');
+        throw new Error(`${name} failed (screenshot: ${path}): ${String(error)}`, { cause: error });
+      }
     },
     async close() {
       await context.close();

@@ -24,22 +24,12 @@ describeInBrowser("the portal's browser tests")('the portal in headless Chromium
     await emulator?.close();
   }, BROWSER_TIMEOUT_MS);
 
-  /** Runs one step; on failure saves a screenshot named after it and says where. */
-  async function step(name: string, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
-      const path = await browser.screenshot(name).catch(() => 'no screenshot');
-      throw new Error(`${name} failed (screenshot: ${path}): ${String(error)}`, { cause: error });
-    }
-  }
-
   it(
     'lists, gets a verified token, reads it back, and rotates the keys in headless Chromium',
     async () => {
       const { page } = browser;
 
-      await step('portal-listing', async () => {
+      await browser.step('portal-listing', async () => {
         await page.goto(`${emulator.url}/`);
         expect(await page.title()).toBe('SSO emulator portal');
         const row = page.getByRole('row', { name: /auditor-bot target-api-auditors → audit-apps/ });
@@ -48,7 +38,7 @@ describeInBrowser("the portal's browser tests")('the portal in headless Chromium
         expect(await page.evaluate('getComputedStyle(document.body).maxWidth')).toBe('1152px');
       });
 
-      await step('portal-token', async () => {
+      await browser.step('portal-token', async () => {
         await page.getByLabel('Calling application').selectOption('auditor-bot');
         await page.getByLabel('Its client secret').fill('auditor-bot-secret');
         await page.getByLabel('Audience (the target application)').selectOption('target-api');
@@ -68,7 +58,7 @@ describeInBrowser("the portal's browser tests")('the portal in headless Chromium
         expect(await page.getByLabel('Its client secret').inputValue()).toBe('');
       });
 
-      await step('portal-read', async () => {
+      await browser.step('portal-read', async () => {
         const token = await page.locator('#token-jwt').inputValue();
         await page.getByLabel('A token (for example $TOKEN from the CLI)').fill(token);
         await page.getByRole('button', { name: 'Read token' }).click();
@@ -78,7 +68,7 @@ describeInBrowser("the portal's browser tests")('the portal in headless Chromium
         );
       });
 
-      await step('portal-rotate', async () => {
+      await browser.step('portal-rotate', async () => {
         const before = emulator.keys.current.kid;
         await page.getByLabel('Admin secret (SSO_ADMIN_SECRET)').fill(ADMIN_SECRET);
         await page.getByRole('button', { name: 'Rotate keys' }).click();

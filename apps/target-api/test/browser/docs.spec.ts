@@ -37,29 +37,19 @@ describeInBrowser("target-api's Swagger UI browser test")('Swagger UI in headles
     await api?.close();
   }, BROWSER_TIMEOUT_MS);
 
-  /** Runs one step; on failure saves a screenshot named after it and says where. */
-  async function step(name: string, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
-      const path = await browser.screenshot(name).catch(() => 'no screenshot');
-      throw new Error(`${name} failed (screenshot: ${path}): ${String(error)}`, { cause: error });
-    }
-  }
-
   it(
     'Swagger UI renders and calls the API under the CSP, and refuses to be framed',
     async () => {
       const { page } = browser;
 
-      await step('docs-render', async () => {
+      await browser.step('docs-render', async () => {
         const response = await page.goto(`${api.url}/docs`);
         expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
         await page.locator('.swagger-ui .info .title').getByText('target-api').waitFor();
         await page.getByText('/reports/audit').first().waitFor();
       });
 
-      await step('docs-try-it-out', async () => {
+      await browser.step('docs-try-it-out', async () => {
         await page.locator('#operations-identity-WhoamiController_whoami').click();
         await page.getByRole('button', { name: 'Try it out' }).click();
         await page.getByRole('button', { name: 'Execute' }).click();
@@ -68,11 +58,11 @@ describeInBrowser("target-api's Swagger UI browser test")('Swagger UI in headles
         await live.getByText('401').waitFor();
       });
 
-      await step('docs-no-csp-violation', async () => {
+      await browser.step('docs-no-csp-violation', async () => {
         expect(consoleErrors.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
       });
 
-      await step('docs-not-framed', async () => {
+      await browser.step('docs-not-framed', async () => {
         const framerUrl = `http://localhost:${(framer.address() as AddressInfo).port}/`;
         const refused = page.waitForEvent('console', (message) =>
           message.text().includes("frame-ancestors 'none'"),
