@@ -1,40 +1,27 @@
-import { type INestApplication } from '@nestjs/common';
-import { type RunningEmulator } from '@cern-sso/sso-emulator';
-import { startCaller, startFakeTarget, startTestEmulator, type FakeTarget } from './helpers.js';
+import { startCallerStack, type CallerStack } from './helpers.js';
 
 // The caller holds a `writer` token: a request that reaches POST /reports or POST /demo writes
 // to target-api as the caller. A page on another site must not be able to make one (CSRF).
-let sso: RunningEmulator;
-let target: FakeTarget;
-let caller: { app: INestApplication; url: string };
+let stack: CallerStack;
 
 beforeAll(async () => {
-  sso = await startTestEmulator();
-  target = await startFakeTarget();
-  target.respond = (_request, response) =>
+  stack = await startCallerStack();
+  stack.target.respond = (_request, response) =>
     response.writeHead(201, { 'content-type': 'application/json' }).end('{"id":7}');
-  caller = await startCaller({
-    SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
-    TARGET_API_URL: target.url,
-  });
 });
-afterAll(async () => {
-  await caller.app.close();
-  await target.stop();
-  await sso.close();
-});
-beforeEach(() => (target.requests.length = 0));
+afterAll(() => stack.close());
+beforeEach(() => (stack.target.requests.length = 0));
 
 async function send(method: string, path: string, headers: Record<string, string>, body?: string) {
-  const response = await fetch(`${caller.url}${path}`, { method, headers, body });
+  const response = await fetch(`${stack.caller.url}${path}`, { method, headers, body });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const writes = () => target.requests.filter((request) => request.method !== 'GET');
+const writes = () => stack.target.requests.filter((request) => request.method !== 'GET');
 
 describe('no GET changes state', () => {
   it('GET /demo runs nothing and says to POST', async () => {
-    const response = await fetch(`${caller.url}/demo`);
+    const response = await fetch(`${stack.caller.url}/demo`);
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
     expect(await response.json()).toMatchObject({
@@ -42,7 +29,7 @@ describe('no GET changes state', () => {
       error: 'method_not_allowed',
       reason: expect.stringContaining('POST /demo'),
     });
-    expect(target.requests).toEqual([]);
+    expect(stack.target.requests).toEqual([]);
   });
 });
 
@@ -79,7 +66,7 @@ describe('state-changing routes accept JSON only', () => {
       '{"title":"x"}',
     );
     expect(created).toEqual({ status: 201, body: { id: 7 } });
-    const demo = await fetch(`${caller.url}/demo`, { method: 'POST' });
+    const demo = await fetch(`${stack.caller.url}/demo`, { method: 'POST' });
     expect(demo.status).toBe(200);
   });
 });
@@ -112,13 +99,13 @@ describe('requests from another site are refused', () => {
     });
     expect(response.status).toBe(403);
     expect(response.body.reason).toContain('Sec-Fetch-Site: cross-site');
-    expect(target.requests).toEqual([]);
+    expect(stack.target.requests).toEqual([]);
   });
 
   it.each([
     ['Sec-Fetch-Site: same-origin', () => ({ 'sec-fetch-site': 'same-origin' })],
     ['Sec-Fetch-Site: none (typed by the user)', () => ({ 'sec-fetch-site': 'none' })],
-    ['its own Origin', () => ({ origin: caller.url })],
+    ['its own Origin', () => ({ origin: stack.caller.url })],
     ['neither header (not a browser: curl, a script)', () => ({})],
   ])('accepts a POST with %s', async (_case, headers) => {
     const response = await send('POST', '/reports', { ...json, ...headers() }, '{"title":"x"}');
@@ -126,7 +113,7 @@ describe('requests from another site are refused', () => {
   });
 
   it('lets reads through whatever their origin', async () => {
-    target.respond = (_request, response) =>
+    stack.target.respond = (_request, response) =>
       response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
     const response = await send('GET', '/reports', { origin: 'https://attacker.example' });
     expect(response.status).toBe(200);

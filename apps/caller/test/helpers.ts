@@ -50,6 +50,33 @@ export async function startCaller(
   return { app, url: await app.getUrl() };
 }
 
+export interface CallerStack {
+  sso: RunningEmulator;
+  target: FakeTarget;
+  caller: { app: INestApplication; url: string };
+  close(): Promise<void>;
+}
+
+/** The real emulator, a fake target (set its `respond`) and the caller between them. */
+export async function startCallerStack(): Promise<CallerStack> {
+  const sso = await startTestEmulator();
+  const target = await startFakeTarget();
+  const caller = await startCaller({
+    SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
+    TARGET_API_URL: target.url,
+  });
+  return {
+    sso,
+    target,
+    caller,
+    close: async () => {
+      await caller.app.close();
+      await target.stop();
+      await sso.close();
+    },
+  };
+}
+
 /** A Nest logger that keeps the WARN lines, so a test can assert what an operator would see. */
 export function warningsLogger(): LoggerService & { warnings: string[] } {
   const warnings: string[] = [];

@@ -1,31 +1,18 @@
 import fc from 'fast-check';
-import { type INestApplication } from '@nestjs/common';
-import { type RunningEmulator } from '@cern-sso/sso-emulator';
-import { startCaller, startFakeTarget, startTestEmulator, type FakeTarget } from './helpers.js';
+import { startCallerStack, type CallerStack } from './helpers.js';
 
 // A sweep for 5xx on bad input (issue 14, F4): whatever a client sends the caller, it answers
 // with a 4xx or a success, never a 5xx. The SSO is the real emulator and the target a fake that
 // accepts everything, so a 5xx here can only come from the caller's handling of the input.
-let sso: RunningEmulator;
-let target: FakeTarget;
-let caller: { app: INestApplication; url: string };
+let stack: CallerStack;
 
 beforeAll(async () => {
-  sso = await startTestEmulator();
-  target = await startFakeTarget();
-  target.respond = (_request, response) =>
+  stack = await startCallerStack();
+  stack.target.respond = (_request, response) =>
     response.writeHead(200, { 'content-type': 'application/json' }).end('{"id":1}');
-  caller = await startCaller({
-    SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
-    TARGET_API_URL: target.url,
-  });
 });
-afterAll(async () => {
-  await caller.app.close();
-  await target.stop();
-  await sso.close();
-});
-afterEach(() => (target.requests.length = 0));
+afterAll(() => stack.close());
+afterEach(() => (stack.target.requests.length = 0));
 
 const RUNS = { numRuns: 150 };
 
@@ -35,7 +22,7 @@ const headerText = fc.string({
 });
 
 async function status(path: string, init: RequestInit = {}): Promise<number> {
-  const response = await fetch(`${caller.url}${path}`, init);
+  const response = await fetch(`${stack.caller.url}${path}`, init);
   await response.arrayBuffer();
   return response.status;
 }
