@@ -1,21 +1,17 @@
-import { badTokens, startTestIssuer, type ServedTestIssuer } from '../../src/testing/index.js';
+import { badTokens } from '../../src/testing/index.js';
 import { expectRefusal } from './support/expect-refusal.js';
-import { GUARD_KINDS, startGuardedApp, type GuardedApp } from './support/guarded-app.js';
+import {
+  GUARD_KINDS,
+  startGuardedApp,
+  useGuardedApp,
+  type GuardedApp,
+} from './support/guarded-app.js';
 import { get } from './support/http.js';
 
 // The same checks against every way of guarding an API: Nest, Express with the passport
 // strategy, and a plain Node `http` server (see support/guarded-app.ts).
 describe.each(GUARD_KINDS)('%s', (kind) => {
-  let idp: ServedTestIssuer;
-  let app: GuardedApp;
-  beforeAll(async () => {
-    idp = await startTestIssuer();
-    app = await startGuardedApp({ issuer: idp.issuer.issuer, clientId: 'target-api' }, false, kind);
-  });
-  afterAll(async () => {
-    await app.close();
-    await idp.stop();
-  });
+  const running = useGuardedApp(kind);
 
   const ALG_REFUSED = {
     status: 401,
@@ -25,35 +21,38 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
   };
 
   it('accepts a valid RS256 token (the baseline every other case differs from)', async () => {
-    const token = idp.issuer.mintToken({ roles: ['reader'] });
-    expect((await get(`${app.url}/items`, { token })).status).toBe(200);
+    const token = running.idp.issuer.mintToken({ roles: ['reader'] });
+    expect((await get(`${running.app.url}/items`, { token })).status).toBe(200);
   });
 
   it.each(['none', 'None', 'NONE', 'nOnE'])(
     'refuses an unsigned token with alg %j',
     async (alg) => {
-      const token = badTokens(idp.issuer).algNone(alg, { roles: ['reader'] });
-      expectRefusal(await get(`${app.url}/items`, { token }), ALG_REFUSED, token);
+      const token = badTokens(running.idp.issuer).algNone(alg, { roles: ['reader'] });
+      expectRefusal(await get(`${running.app.url}/items`, { token }), ALG_REFUSED, token);
     },
   );
 
   it('refuses HS256 signed with the RSA public key as the HMAC secret (key confusion)', async () => {
-    const token = badTokens(idp.issuer).hmacWithPublicKey({ roles: ['reader'] });
-    expectRefusal(await get(`${app.url}/items`, { token }), ALG_REFUSED, token);
+    const token = badTokens(running.idp.issuer).hmacWithPublicKey({ roles: ['reader'] });
+    expectRefusal(await get(`${running.app.url}/items`, { token }), ALG_REFUSED, token);
   });
 
   it.each(['RS384', 'RS512', 'PS256'])(
     'refuses a correctly signed %s token against the RS256 allow-list',
     async (alg) => {
-      const token = idp.issuer.mintToken({ alg, roles: ['reader'] });
-      expectRefusal(await get(`${app.url}/items`, { token }), ALG_REFUSED, token);
+      const token = running.idp.issuer.mintToken({ alg, roles: ['reader'] });
+      expectRefusal(await get(`${running.app.url}/items`, { token }), ALG_REFUSED, token);
     },
   );
 
   it.each([{ alg: 12 }, { alg: null }, {}])('refuses a header with alg %j', async (fields) => {
-    const header = { ...idp.issuer.header(), alg: undefined, ...fields };
-    const token = idp.issuer.sign(JSON.parse(JSON.stringify(header)), idp.issuer.claims());
-    expectRefusal(await get(`${app.url}/items`, { token }), ALG_REFUSED, token);
+    const header = { ...running.idp.issuer.header(), alg: undefined, ...fields };
+    const token = running.idp.issuer.sign(
+      JSON.parse(JSON.stringify(header)),
+      running.idp.issuer.claims(),
+    );
+    expectRefusal(await get(`${running.app.url}/items`, { token }), ALG_REFUSED, token);
   });
 
   describe('with algorithms [RS256, PS256] configured', () => {
@@ -61,7 +60,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     beforeAll(async () => {
       wide = await startGuardedApp(
         {
-          issuer: idp.issuer.issuer,
+          issuer: running.idp.issuer.issuer,
           clientId: 'target-api',
           algorithms: ['RS256', 'PS256'],
         },
@@ -72,12 +71,12 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     afterAll(() => wide.close());
 
     it('accepts PS256 and still refuses RS384 and HS256', async () => {
-      const ps256 = idp.issuer.mintToken({ alg: 'PS256', roles: ['reader'] });
+      const ps256 = running.idp.issuer.mintToken({ alg: 'PS256', roles: ['reader'] });
       expect((await get(`${wide.url}/items`, { token: ps256 })).status).toBe(200);
       const refused = { ...ALG_REFUSED, description: 'alg is not one of RS256, PS256' };
-      const rs384 = idp.issuer.mintToken({ alg: 'RS384', roles: ['reader'] });
+      const rs384 = running.idp.issuer.mintToken({ alg: 'RS384', roles: ['reader'] });
       expectRefusal(await get(`${wide.url}/items`, { token: rs384 }), refused, rs384);
-      const hs256 = badTokens(idp.issuer).hmacWithPublicKey({ roles: ['reader'] });
+      const hs256 = badTokens(running.idp.issuer).hmacWithPublicKey({ roles: ['reader'] });
       expectRefusal(await get(`${wide.url}/items`, { token: hs256 }), refused, hs256);
     });
   });

@@ -1,25 +1,15 @@
-import { startTestIssuer, type ServedTestIssuer } from '../../src/testing/index.js';
 import { expectRefusal } from './support/expect-refusal.js';
-import { GUARD_KINDS, startGuardedApp, type GuardedApp } from './support/guarded-app.js';
+import { GUARD_KINDS, startGuardedApp, useGuardedApp } from './support/guarded-app.js';
 import { get } from './support/http.js';
 
 // The same checks against every way of guarding an API: Nest, Express with the passport
 // strategy, and a plain Node `http` server (see support/guarded-app.ts).
 describe.each(GUARD_KINDS)('%s', (kind) => {
-  let idp: ServedTestIssuer;
-  let app: GuardedApp;
-  beforeAll(async () => {
-    idp = await startTestIssuer();
-    app = await startGuardedApp({ issuer: idp.issuer.issuer, clientId: 'target-api' }, false, kind);
-  });
-  afterAll(async () => {
-    await app.close();
-    await idp.stop();
-  });
+  const running = useGuardedApp(kind);
 
   describe('no bearer credentials: 401 with a bare challenge (RFC 6750 §3.1)', () => {
     it('without an Authorization header', async () => {
-      expectRefusal(await get(`${app.url}/items`), {
+      expectRefusal(await get(`${running.app.url}/items`), {
         status: 401,
         description: 'no bearer token',
         code: 'ERR_TOKEN_MISSING',
@@ -27,7 +17,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     });
 
     it.each(['Basic dXNlcjpwYXNz', 'Negotiate abc', 'Bearertoken'])('with %j', async (header) => {
-      expectRefusal(await get(`${app.url}/items`, { authorization: header }), {
+      expectRefusal(await get(`${running.app.url}/items`, { authorization: header }), {
         status: 401,
         description: 'no bearer token (other authorization scheme)',
         code: 'ERR_TOKEN_MISSING',
@@ -39,7 +29,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     it.each(['Bearer', 'Bearer ', 'Bearer a b', 'Bearer "quoted"', 'Bearer a=b', 'Bearer tok,en'])(
       '%j',
       async (header) => {
-        expectRefusal(await get(`${app.url}/items`, { authorization: header }), {
+        expectRefusal(await get(`${running.app.url}/items`, { authorization: header }), {
           status: 400,
           error: 'invalid_request',
           description: 'Authorization must be Bearer followed by one token',
@@ -50,16 +40,18 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
   });
 
   it('accepts the scheme in any case and several spaces before the token', async () => {
-    const token = idp.issuer.mintToken({ roles: ['reader'] });
+    const token = running.idp.issuer.mintToken({ roles: ['reader'] });
     for (const scheme of ['bearer ', 'BEARER ', 'Bearer   ']) {
-      expect((await get(`${app.url}/items`, { authorization: scheme + token })).status).toBe(200);
+      expect(
+        (await get(`${running.app.url}/items`, { authorization: scheme + token })).status,
+      ).toBe(200);
     }
   });
 
   it('uses the configured realm in every challenge', async () => {
     const realmApp = await startGuardedApp(
       {
-        issuer: idp.issuer.issuer,
+        issuer: running.idp.issuer.issuer,
         clientId: 'target-api',
         realm: 'cern-apis',
       },
@@ -67,7 +59,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
       kind,
     );
     try {
-      const token = idp.issuer.mintToken({ aud: 'other-api' });
+      const token = running.idp.issuer.mintToken({ aud: 'other-api' });
       expectRefusal(
         await get(`${realmApp.url}/items`, { token }),
         {

@@ -1,21 +1,16 @@
-import { startTestIssuer, type ServedTestIssuer } from '../../src/testing/index.js';
 import { expectRefusal } from './support/expect-refusal.js';
-import { GUARD_KINDS, startGuardedApp, type GuardedApp } from './support/guarded-app.js';
+import {
+  GUARD_KINDS,
+  startGuardedApp,
+  useGuardedApp,
+  type GuardedApp,
+} from './support/guarded-app.js';
 import { get } from './support/http.js';
 
 // The same checks against every way of guarding an API: Nest, Express with the passport
 // strategy, and a plain Node `http` server (see support/guarded-app.ts).
 describe.each(GUARD_KINDS)('%s', (kind) => {
-  let idp: ServedTestIssuer;
-  let app: GuardedApp;
-  beforeAll(async () => {
-    idp = await startTestIssuer();
-    app = await startGuardedApp({ issuer: idp.issuer.issuer, clientId: 'target-api' }, false, kind);
-  });
-  afterAll(async () => {
-    await app.close();
-    await idp.stop();
-  });
+  const running = useGuardedApp(kind);
 
   const needsAny = (roles: string) => ({
     status: 403,
@@ -52,8 +47,8 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
       ['/any-token', 'stranger', [], undefined], // no requirement: any valid token passes
       ['/open/protected', 'stranger', [], undefined], // @Public(false) re-protects, token valid
     ])('GET %s as %s with roles %j', async (path, azp, roles, refusal) => {
-      const token = idp.issuer.mintToken({ azp, roles });
-      const reply = await get(`${app.url}${path}`, { token });
+      const token = running.idp.issuer.mintToken({ azp, roles });
+      const reply = await get(`${running.app.url}${path}`, { token });
       if (refusal === undefined) expect(reply.status).toBe(200);
       else expectRefusal(reply, refusal, token);
     });
@@ -63,11 +58,11 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
       ['/items/health', { authorization: 'Bearer not-a-jwt' }],
       ['/open', undefined],
     ])('@Public() route %s needs no (valid) token: %j', async (path, auth) => {
-      expect((await get(`${app.url}${path}`, auth)).status).toBe(200);
+      expect((await get(`${running.app.url}${path}`, auth)).status).toBe(200);
     });
 
     it('@Public(false) on a handler overrides @Public() on its class', async () => {
-      expectRefusal(await get(`${app.url}/open/protected`), {
+      expectRefusal(await get(`${running.app.url}/open/protected`), {
         status: 401,
         description: 'no bearer token',
         code: 'ERR_TOKEN_MISSING',
@@ -83,32 +78,32 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
       ['a nested array', [['reader']]],
       ['null', null],
     ])('grants nothing when cern_roles is %s', async (_case, value) => {
-      const token = idp.issuer.mintToken({ claims: { cern_roles: value } });
-      expectRefusal(await get(`${app.url}/items`, { token }), needsAny('reader'), token);
+      const token = running.idp.issuer.mintToken({ claims: { cern_roles: value } });
+      expectRefusal(await get(`${running.app.url}/items`, { token }), needsAny('reader'), token);
     });
 
     it('grants nothing when the claim is missing', async () => {
-      const token = idp.issuer.mintToken({ claims: { cern_roles: undefined } });
-      expectRefusal(await get(`${app.url}/items`, { token }), needsAny('reader'), token);
+      const token = running.idp.issuer.mintToken({ claims: { cern_roles: undefined } });
+      expectRefusal(await get(`${running.app.url}/items`, { token }), needsAny('reader'), token);
     });
 
     it('ignores roles held in another application (resource_access of other-api)', async () => {
-      const token = idp.issuer.mintToken({
+      const token = running.idp.issuer.mintToken({
         roles: [],
         claims: { resource_access: { 'other-api': { roles: ['reader', 'admin'] } } },
       });
-      expectRefusal(await get(`${app.url}/items`, { token }), needsAny('reader'), token);
+      expectRefusal(await get(`${running.app.url}/items`, { token }), needsAny('reader'), token);
     });
 
     it('never reads roles through __proto__', async () => {
-      const claims = JSON.stringify(idp.issuer.claims({ roles: [] })).slice(0, -1);
+      const claims = JSON.stringify(running.idp.issuer.claims({ roles: [] })).slice(0, -1);
       const polluting = [
         `${claims},"__proto__":{"cern_roles":["reader"]}}`,
         `${claims.replace('"cern_roles":[]', '"cern_roles":{"__proto__":["reader"]}')}}`,
       ];
       for (const json of polluting) {
-        const token = idp.issuer.sign(idp.issuer.header(), json);
-        expectRefusal(await get(`${app.url}/items`, { token }), needsAny('reader'), token);
+        const token = running.idp.issuer.sign(running.idp.issuer.header(), json);
+        expectRefusal(await get(`${running.app.url}/items`, { token }), needsAny('reader'), token);
       }
       expect(({} as Record<string, unknown>)['cern_roles']).toBeUndefined();
     });
@@ -119,7 +114,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     beforeAll(async () => {
       pathApp = await startGuardedApp(
         {
-          issuer: idp.issuer.issuer,
+          issuer: running.idp.issuer.issuer,
           clientId: 'target-api',
           rolesClaim: 'resource_access.target-api.roles',
         },
@@ -130,7 +125,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     afterAll(() => pathApp.close());
 
     it('reads the roles this application granted', async () => {
-      const token = idp.issuer.mintToken({ roles: ['reader'], claims: { cern_roles: [] } });
+      const token = running.idp.issuer.mintToken({ roles: ['reader'], claims: { cern_roles: [] } });
       expect((await get(`${pathApp.url}/items`, { token })).status).toBe(200);
     });
 
@@ -140,7 +135,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
       ['roles of the wrong type', { 'target-api': { roles: 'reader' } }],
       ['resource_access an array', [{ 'target-api': { roles: ['reader'] } }]],
     ])('grants nothing for %s', async (_case, resourceAccess) => {
-      const token = idp.issuer.mintToken({
+      const token = running.idp.issuer.mintToken({
         claims: { cern_roles: ['reader'], resource_access: resourceAccess },
       });
       expectRefusal(await get(`${pathApp.url}/items`, { token }), needsAny('reader'), token);
@@ -153,8 +148,8 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
       ['azp and client_id', { azp: 'ops-bot', claims: { client_id: 'caller' } }, 200],
       ['azp wins', { azp: 'caller', claims: { client_id: 'ops-bot' } }, 403],
     ])('@AllowedCallers(ops-bot) with %s', async (_case, options, status) => {
-      const token = idp.issuer.mintToken({ ...options, roles: ['admin'] });
-      const reply = await get(`${app.url}/items/ops-only`, { token });
+      const token = running.idp.issuer.mintToken({ ...options, roles: ['admin'] });
+      const reply = await get(`${running.app.url}/items/ops-only`, { token });
       expect([reply.status, reply.body['code']]).toEqual([
         status,
         status === 200 ? undefined : 'ERR_CALLER_NOT_ALLOWED',
@@ -162,26 +157,26 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     });
 
     it('exposes a client_id caller as the principal', async () => {
-      const token = idp.issuer.mintToken({
+      const token = running.idp.issuer.mintToken({
         azp: undefined,
         sub: 'ops-bot',
         roles: ['reader'],
         claims: { client_id: 'ops-bot' },
       });
-      expect((await get(`${app.url}/items/me`, { token })).body).toMatchObject({
+      expect((await get(`${running.app.url}/items/me`, { token })).body).toMatchObject({
         clientId: 'ops-bot',
         isApplication: false,
       });
     });
 
     it('refuses a client_id that is not a string', async () => {
-      const token = idp.issuer.mintToken({
+      const token = running.idp.issuer.mintToken({
         azp: undefined,
         claims: { client_id: 7 },
         roles: ['reader'],
       });
       expectRefusal(
-        await get(`${app.url}/items/me`, { token }),
+        await get(`${running.app.url}/items/me`, { token }),
         {
           status: 401,
           error: 'invalid_token',
@@ -198,7 +193,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     beforeAll(async () => {
       rfcApp = await startGuardedApp(
         {
-          issuer: idp.issuer.issuer,
+          issuer: running.idp.issuer.issuer,
           clientId: 'target-api',
           isApplication: (claims) => claims['sub'] === claims['client_id'],
         },
@@ -212,7 +207,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
       ['ops-bot', true],
       ['service-account-ops-bot', false],
     ])('sub %s: isApplication %s', async (sub, isApplication) => {
-      const token = idp.issuer.mintToken({
+      const token = running.idp.issuer.mintToken({
         azp: undefined,
         sub,
         roles: ['reader'],
@@ -230,7 +225,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     beforeAll(async () => {
       listApp = await startGuardedApp(
         {
-          issuer: idp.issuer.issuer,
+          issuer: running.idp.issuer.issuer,
           clientId: 'target-api',
           allowedCallers: ['caller'],
         },
@@ -245,7 +240,7 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
       ['stranger', callerRefused('caller is not on this API allow-list')],
       [undefined, callerRefused('caller is not on this API allow-list')],
     ])('azp %j', async (azp, refusal) => {
-      const token = idp.issuer.mintToken({ azp, roles: ['reader'] });
+      const token = running.idp.issuer.mintToken({ azp, roles: ['reader'] });
       const reply = await get(`${listApp.url}/any-token`, { token });
       if (refusal === undefined) expect(reply.status).toBe(200);
       else expectRefusal(reply, refusal, token);
@@ -254,14 +249,14 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
 
   describe('the principal (@CurrentPrincipal() in Nest)', () => {
     it('is the typed principal of the verified token', async () => {
-      const token = idp.issuer.mintToken({
+      const token = running.idp.issuer.mintToken({
         azp: 'caller',
         aud: ['target-api', 'other-api'],
         roles: ['reader', 'writer'],
         jti: 'token-id-1',
         exp: 1_900_000_000,
       });
-      expect((await get(`${app.url}/items/me`, { token })).body).toEqual({
+      expect((await get(`${running.app.url}/items/me`, { token })).body).toEqual({
         clientId: 'caller',
         subject: 'service-account-caller',
         audience: ['target-api', 'other-api'],
@@ -273,8 +268,8 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     });
 
     it('tells a person from an application by sub', async () => {
-      const token = idp.issuer.mintToken({ sub: 'b1f0c6e2-user-uuid', roles: ['reader'] });
-      expect((await get(`${app.url}/items/me`, { token })).body).toMatchObject({
+      const token = running.idp.issuer.mintToken({ sub: 'b1f0c6e2-user-uuid', roles: ['reader'] });
+      expect((await get(`${running.app.url}/items/me`, { token })).body).toMatchObject({
         subject: 'b1f0c6e2-user-uuid',
         isApplication: false,
       });
@@ -283,14 +278,17 @@ describe.each(GUARD_KINDS)('%s', (kind) => {
     // Nest only: `@CurrentPrincipal()` is the Nest adapter's.
     if (kind === 'nest')
       it('fails loudly (500) on a route the guard did not check, instead of giving undefined', async () => {
-        const token = idp.issuer.mintToken({ roles: ['reader'] });
-        expect((await get(`${app.url}/items/public-me`, { token })).status).toBe(500);
+        const token = running.idp.issuer.mintToken({ roles: ['reader'] });
+        expect((await get(`${running.app.url}/items/public-me`, { token })).status).toBe(500);
       });
 
     it('refuses a token whose azp is not a string', async () => {
-      const token = idp.issuer.mintToken({ claims: { azp: ['caller'] }, roles: ['reader'] });
+      const token = running.idp.issuer.mintToken({
+        claims: { azp: ['caller'] },
+        roles: ['reader'],
+      });
       expectRefusal(
-        await get(`${app.url}/items/me`, { token }),
+        await get(`${running.app.url}/items/me`, { token }),
         {
           status: 401,
           error: 'invalid_token',

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createExpressApp } from '../../../examples/express/express-app.js';
 import { createHttpServer } from '../../../examples/node-http/http-server.js';
+import { startTestIssuer, type ServedTestIssuer } from '../../../src/testing/index.js';
 import {
   AccessTokenVerifier,
   type ApiAccessOptions,
@@ -105,6 +106,27 @@ export interface GuardedApp {
  */
 export const GUARD_KINDS = ['nest', 'express', 'node-http'] as const;
 export type GuardKind = (typeof GUARD_KINDS)[number];
+
+/**
+ * In a `describe`: a test issuer and the API guarded the `kind` way, started before the block's
+ * tests and stopped after them. Read `idp` and `app` inside tests, not at describe time.
+ */
+export function useGuardedApp(kind: GuardKind): {
+  readonly idp: ServedTestIssuer;
+  readonly app: GuardedApp;
+} {
+  const running = {} as { idp: ServedTestIssuer; app: GuardedApp };
+  beforeAll(async () => {
+    running.idp = await startTestIssuer();
+    const options = { issuer: running.idp.issuer.issuer, clientId: 'target-api' };
+    running.app = await startGuardedApp(options, false, kind);
+  });
+  afterAll(async () => {
+    await running.app?.close();
+    await running.idp?.stop();
+  });
+  return running;
+}
 
 /** The API with its guard, on 127.0.0.1:0. */
 export async function startGuardedApp(
