@@ -32,7 +32,7 @@ try {
     ratePerSec: positive('rate', values.rate, SOAK_DEFAULTS.ratePerSec),
     log: (line) => console.log(line),
   });
-  // INIT_CWD: the directory `pnpm soak` was run from (the repository root), not packages/e2e.
+  // INIT_CWD: the directory `pnpm soak` was run from (the repository root), not harness/e2e.
   const dir = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
   await mkdir(dir, { recursive: true });
   const stamp = result.startedAt.replace(/[:.]/g, '-');

@@ -4,7 +4,7 @@ import type { BenchResults } from './results.js';
 
 /**
  * Writes `<date>.json` and `<date>.md`, and the same as `latest.json` / `latest.md`, under
- * `dir` (bench/results/, which git ignores). Returns the paths of the dated files.
+ * `dir` (harness/bench/results/, which git ignores). Returns the paths of the dated files.
  */
 export async function writeResults(
   dir: string,
