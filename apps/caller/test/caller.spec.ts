@@ -187,6 +187,38 @@ describe('when the SSO fails', () => {
     }
   });
 
+  it('says nothing of an SSO answer that arrives after the app began to shut down', async () => {
+    const slowSso = await startFakeTarget();
+    let answer!: () => void;
+    const asked = new Promise<void>((resolve) => {
+      slowSso.respond = (_request, response) => {
+        answer = () =>
+          json(401, { error: 'invalid_client', error_description: 'Invalid client' })(
+            _request,
+            response,
+          );
+        resolve();
+      };
+    });
+    const logger = warningsLogger();
+    const { app } = await startCaller(
+      {
+        SSO_TOKEN_ENDPOINT: `${slowSso.url}/auth/realms/cern/api-access/token`,
+        TARGET_API_URL: target.url,
+      },
+      logger,
+    );
+    try {
+      await asked;
+      await app.close();
+      answer();
+      expect(await app.get(CredentialsCheck).done).toContain('HTTP 401 invalid_client');
+      expect(logger.warnings).toEqual([]);
+    } finally {
+      await slowSso.stop();
+    }
+  });
+
   it('logs no warning at start when the credentials work', async () => {
     const logger = warningsLogger();
     const { app } = await startCaller(

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { TokenClient } from '@cern-sso/api-access/client';
 import { CALLER_CONFIG } from '../config/caller-config.js';
 import { type CallerConfig } from '../config/env.schema.js';
@@ -6,13 +12,15 @@ import { type CallerConfig } from '../config/env.schema.js';
 /**
  * Tries the caller's credentials once at start: one token for its target, from a client of its
  * own so the app's token cache stays as lazy as before. A refusal is logged as one WARN with the
- * SSO's answer (e.g. `invalid_client`); start-up does not wait for it.
+ * SSO's answer (e.g. `invalid_client`); start-up does not wait for it. An answer that arrives after
+ * shutdown began is not logged: the app it was about is gone.
  */
 @Injectable()
-export class CredentialsCheck implements OnApplicationBootstrap {
+export class CredentialsCheck implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CredentialsCheck');
   /** Settles with the problem found, or undefined when a token was obtained; tests await it. */
   done: Promise<string | undefined> = Promise.resolve(undefined);
+  private stopped = false;
 
   constructor(@Inject(CALLER_CONFIG) private readonly config: CallerConfig) {}
 
@@ -25,17 +33,23 @@ export class CredentialsCheck implements OnApplicationBootstrap {
     });
     this.done = client.getToken(audience).then(
       () => {
+        if (this.stopped) return undefined;
         this.logger.log(`credentials checked: "${clientId}" gets tokens for "${audience}"`);
         return undefined;
       },
       (error: unknown) => {
         // Token errors name the endpoint and the SSO's answer, never the secret.
         const problem = error instanceof Error ? error.message : String(error);
+        if (this.stopped) return problem;
         this.logger.warn(
           `"${clientId}" cannot get a token for "${audience}", so every call to the target will fail: ${problem}`,
         );
         return problem;
       },
     );
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
   }
 }
