@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+
+/** The consumer apps under fixtures/: a fresh ESM Nest app and a CommonJS one. */
+export const FIXTURES = ['esm', 'cjs'] as const;
+export type Fixture = (typeof FIXTURES)[number];
+
+const packageRoot = join(import.meta.dirname, '..');
+
+export const fixtureDir = (fixture: Fixture): string => join(packageRoot, 'fixtures', fixture);
+
+/** The files of fixtures/<fixture>/src as an existing app has them before the docs are applied. */
+export const beforeDir = join(packageRoot, 'fixtures', 'before');
+
+/** The emulator's applications for the consumer apps: my-api and its callers. */
+export const registryPath = join(packageRoot, 'registry.yaml');
+
+/** The page whose code the fixtures are. */
+export const copyIntoYourServicePath = join(
+  packageRoot,
+  '..',
+  '..',
+  'docs',
+  'copy-into-your-service.md',
+);
+
+/** The sides of the page, each a folder of a fixture's src/. */
+export const SIDES = { api: 'guard', caller: 'token client' } as const;
+export type Side = keyof typeof SIDES;
