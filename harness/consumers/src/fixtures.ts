@@ -14,14 +14,16 @@ export const beforeDir = join(packageRoot, 'fixtures', 'before');
 /** The emulator's applications for the consumer apps: my-api and its callers. */
 export const registryPath = join(packageRoot, 'registry.yaml');
 
-/** The page whose code the fixtures are. */
-export const copyIntoYourServicePath = join(
-  packageRoot,
-  '..',
-  '..',
-  'docs',
-  'copy-into-your-service.md',
-);
+const repositoryRoot = join(packageRoot, '..', '..');
+
+/** The page whose code the fixtures are, step by step. */
+export const copyIntoYourServicePath = join(repositoryRoot, 'docs', 'copy-into-your-service.md');
+
+/** Every page that shows fixture files (`<!-- fixture: <path> -->` before a code block). */
+export const DOC_PAGES = [
+  copyIntoYourServicePath,
+  join(repositoryRoot, 'packages', 'api-access', 'README.md'),
+];
 
 /** The sides of the page, each a folder of a fixture's src/. */
 export const SIDES = { api: 'guard', caller: 'token client' } as const;

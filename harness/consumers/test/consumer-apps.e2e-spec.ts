@@ -41,9 +41,10 @@ describe.each(combinations)('the $fixture app, installed with $packageManager', 
   const matrix = readMatrix(combination.fixture);
   let app: ConsumerApp;
   let api: ServiceProcess;
-  const started = performance.now();
+  let started: number;
 
   beforeAll(async () => {
+    started = performance.now();
     const docs = await readFile(copyIntoYourServicePath, 'utf8');
     app = await buildConsumerApp({
       ...combination,
@@ -73,7 +74,7 @@ describe.each(combinations)('the $fixture app, installed with $packageManager', 
     expect(app.installedPackage.startsWith(app.dir + sep)).toBe(true);
   });
 
-  it.each(matrix.api)('$request as $as: $status $code', async (call) => {
+  it.each(matrix.api.map((call) => [title(call), call] as const))('%s', async (_, call) => {
     const [method, path] = call.request.split(' ');
     const token = call.token ?? (call.as ? await tokenFor(call) : undefined);
     const response = await fetch(`${api.url}${path}`, {
@@ -93,7 +94,7 @@ describe.each(combinations)('the $fixture app, installed with $packageManager', 
     }
   });
 
-  it.each(matrix.caller)('the caller as $as gets $outcome', async (run) => {
+  it.each(matrix.caller)('ReportsClient.list() as $as', async (run) => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [join(app.dir, 'dist', 'caller', 'main.js')],
@@ -109,6 +110,15 @@ describe.each(combinations)('the $fixture app, installed with $packageManager', 
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual(run.outcome);
   });
 });
+
+function title(call: ApiCall): string {
+  const who = call.as
+    ? `as ${call.as}${call.audience ? ` (a token for ${call.audience})` : ''}`
+    : call.token
+      ? `with "${call.token}"`
+      : 'without a token';
+  return `${call.request} ${who}: ${call.status}${call.code ? ` ${call.code}` : ''}`;
+}
 
 const tokenClients = new Map<string, TokenClient>();
 

@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureSnippets, installedPackages, statedLineCounts } from '../src/docs-snippets.js';
+import { relative } from 'node:path';
 import {
   beforeDir,
   copyIntoYourServicePath,
+  DOC_PAGES,
   fixtureDir,
   FIXTURES,
   SIDES,
@@ -22,7 +24,7 @@ function shownFiles(fixture: (typeof FIXTURES)[number]): string[] {
     .sort();
 }
 
-/** What the page's code for one side adds to an existing app (fixtures/before/), in lines. */
+/** What copy-into-your-service.md's code for one side adds to an existing app (fixtures/before/), in lines. */
 function addedLines(side: Side): string[] {
   return snippets
     .filter(({ path }) => path.startsWith(`${side}/`))
@@ -32,15 +34,26 @@ function addedLines(side: Side): string[] {
     });
 }
 
-describe('docs/copy-into-your-service.md shows the consumer fixtures, character for character', () => {
-  it.each(FIXTURES)('shows every file of the %s fixture but main.ts, once', (fixture) => {
-    expect(snippets.map(({ path }) => path).sort()).toEqual(shownFiles(fixture));
+const shown = DOC_PAGES.flatMap((page) =>
+  fixtureSnippets(readFileSync(page, 'utf8')).map((snippet) => ({
+    page: relative(join(import.meta.dirname, '..', '..', '..'), page),
+    ...snippet,
+  })),
+);
+
+describe('the docs show the consumer fixtures, character for character', () => {
+  it.each(FIXTURES)('show every file of the %s fixture but main.ts', (fixture) => {
+    expect([...new Set(shown.map(({ path }) => path))].sort()).toEqual(shownFiles(fixture));
   });
 
   describe.each(FIXTURES)('the %s fixture', (fixture) => {
-    it.each(snippets)('has $path exactly as the page shows it', ({ path, code }) => {
+    it.each(shown)('has $path exactly as $page shows it', ({ path, code }) => {
       expect(readFileSync(join(fixtureDir(fixture), 'src', path), 'utf8')).toBe(code);
     });
+  });
+
+  it('step by step, the app needs no axios of its own (types come from the package)', () => {
+    for (const { code } of snippets) expect(code).not.toMatch(/from 'axios'/);
   });
 
   it('installs what the page says to install, the package first', () => {
@@ -51,9 +64,9 @@ describe('docs/copy-into-your-service.md shows the consumer fixtures, character 
     ]);
   });
 
-  it.each(Object.entries(SIDES) as [Side, string][])(
+  it.each((Object.entries(SIDES) as [Side, string][]).map(([side, name]) => [name, side] as const))(
     'states the lines of code the %s side adds, under 20',
-    (side, name) => {
+    (name, side) => {
       const count = addedLines(side).length;
       expect(statedLineCounts(docs)[name]).toBe(count);
       expect(count).toBeLessThan(20);
