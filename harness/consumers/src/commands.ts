@@ -4,12 +4,17 @@ import { promisify } from 'node:util';
 const execFileAsync = promisify(execFile);
 
 /**
- * The environment minus what the surrounding `pnpm run` and jest set (`npm_*`, `pnpm_*`,
- * `NODE_OPTIONS`): a consumer app is installed, built and run as on a team's own machine.
+ * The environment minus what the surrounding `pnpm run` and jest set (`pnpm_*`, `npm_package_*`,
+ * the user agent, `NODE_OPTIONS`): a consumer app is installed, built and run as on a team's own
+ * machine. `npm_config_*` stays: a registry mirror or proxy set that way applies to the apps too.
  */
 export function consumerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(
-    ([name]) => !/^(npm_|pnpm_)/i.test(name) && name !== 'NODE_OPTIONS',
+    ([name]) =>
+      !/^pnpm_/i.test(name) &&
+      !(/^npm_/.test(name) && !name.startsWith('npm_config_')) &&
+      name !== 'npm_config_user_agent' &&
+      name !== 'NODE_OPTIONS',
   );
   return { ...Object.fromEntries(inherited), ...extra };
 }
