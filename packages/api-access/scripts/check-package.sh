@@ -12,6 +12,8 @@ tarball="$(ls "$pack_dir"/*.tgz)"
 echo "packed $(basename "$tarball")"
 
 publint run --strict "$tarball"
-# The package is ESM only (README, "Requirements"): CommonJS apps load it through Node's
-# require(esm), which attw's node16-cjs mode does not model, so only the ESM modes are claimed.
-attw --pack "$tarball" --profile esm-only
+# ES modules and CommonJS (README, "Requirements"): `import` gets the ESM build and its `.d.ts`;
+# `require` gets a one-line `.cjs` that returns the same ES module through Node's require(esm)
+# (Node 20.19+), typed by `.d.cts` twins (scripts/cjs-entries.mjs). attw's node16 profile checks
+# both, and bundler resolution; node10 (no exports map) is not supported.
+attw --pack "$tarball" --profile node16
