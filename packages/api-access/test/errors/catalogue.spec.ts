@@ -65,20 +65,39 @@ describe.each(docs)("%s's error tables", (file, mustList) => {
   });
 });
 
+/** Each table row that names one code, as its trimmed cells, by that code. */
+function rowsByCode(markdown: string, codeColumn: number): Map<string, string[]> {
+  const rows = markdown
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    )
+    .filter((cells) => /^`ERR_[A-Z_]+`$/.test(cells[codeColumn] ?? ''));
+  return new Map(rows.map((cells) => [cells[codeColumn]!.slice(1, -1), cells]));
+}
+
+describe("guard.md's refusal table", () => {
+  const rows = rowsByCode(
+    readFileSync(new URL('../../../../docs/guard.md', import.meta.url), 'utf8'),
+    2,
+  );
+
+  it.each(refusals)('gives %s the status and challenge of the catalogue', (code) => {
+    const { status, rfc6750 } = ERROR_CATALOGUE[code];
+    const [shownStatus, shownError] = rows.get(code) ?? [];
+    expect(shownStatus).toBe(String(status));
+    if (rfc6750 === 'none') expect(shownError).toMatch(/^\(no/);
+    else expect(shownError).toBe(`\`${rfc6750}\``);
+  });
+});
+
 describe("the package README's table", () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const rows = new Map(
-    readme
-      .split('\n')
-      .filter((line) => /^\| `ERR_/.test(line))
-      .map((line) =>
-        line
-          .split('|')
-          .slice(1, -1)
-          .map((cell) => cell.trim()),
-      )
-      .map((cells) => [cells[0]!.slice(1, -1), cells.slice(1)]),
-  );
+  const rows = new Map([...rowsByCode(readme, 0)].map(([code, cells]) => [code, cells.slice(1)]));
 
   it.each(all)('says of %s what the catalogue says', (code) => {
     const { side, status, rfc6750, meaning } = ERROR_CATALOGUE[code];
