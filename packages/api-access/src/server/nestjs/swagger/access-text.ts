@@ -1,4 +1,4 @@
-import type { AccessRequirements } from '../../authorize.js';
+import type { AccessRequirements } from '../../index.js';
 
 /** A route's access rule in words, for its API docs. */
 export interface AccessText {

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOperation, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { AccessRequirements } from '../../authorize.js';
+import type { AccessRequirements } from '../../index.js';
 import { AllowedCallers } from '../allowed-callers.decorator.js';
 import { RequireAllRoles } from '../require-all-roles.decorator.js';
 import { Roles } from '../roles.decorator.js';
