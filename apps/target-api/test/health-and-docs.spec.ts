@@ -102,7 +102,17 @@ describe('OpenAPI at /docs', () => {
       expect((await fetch(`${api.url}/docs`)).status).toBe(200);
       const document = (await (await fetch(`${api.url}/docs-json`)).json()) as {
         components: { securitySchemes: Record<string, { scheme: string }> };
-        paths: Record<string, Record<string, { description?: string; security?: unknown[] }>>;
+        paths: Record<
+          string,
+          Record<
+            string,
+            {
+              description?: string;
+              security?: unknown[];
+              responses: Record<string, { description?: string }>;
+            }
+          >
+        >;
       };
       expect(document.components.securitySchemes.bearer).toMatchObject({ scheme: 'bearer' });
       expect(document.paths['/reports']!.get!.description).toContain('`reader`, `writer`, `admin`');
@@ -112,6 +122,11 @@ describe('OpenAPI at /docs', () => {
         'both roles `reader` and `auditor`',
       );
       expect(document.paths['/reports']!.get!.security).toEqual([{ bearer: [] }]);
+      // The 403 names the same roles as the guard's metadata: both come from @GuardedOperation.
+      expect(document.paths['/reports/audit']!.get!.responses['403']).toEqual({
+        description: 'Valid token without both roles `reader` and `auditor`',
+      });
+      expect(document.paths['/whoami']!.get!.responses['403']).toBeUndefined();
     } finally {
       await api.close();
     }

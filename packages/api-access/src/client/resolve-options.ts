@@ -1,15 +1,7 @@
 import axios from 'axios';
-import { InvalidOptionError } from '../errors/api-access-error.js';
 import { axiosTokenHttp, isAxiosInstance } from './http.js';
-import {
-  describeRule,
-  describeValue,
-  isHttpUrl,
-  isNumber,
-  isText,
-  numberOr,
-  type NumberRule,
-} from './option-checks.js';
+import { isHttpUrl, isObject, isText } from '../options/option-checks.js';
+import { OptionProblems } from '../options/option-problems.js';
 import {
   DEFAULT_REFRESH,
   DEFAULT_RETRY,
@@ -27,40 +19,39 @@ const TARGET_PARAMETERS: readonly TargetParameter[] = ['audience', 'resource'];
  * @throws {InvalidOptionError} listing every bad option as `<option>: expected <rule>, got <value>`.
  */
 export function resolveOptions(options: TokenClientOptions): ResolvedTokenClientOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidOptionError('options', `expected an object, got ${describeValue(options)}`);
+  const problems = new OptionProblems();
+  problems.expect('options', isObject(options), 'an object', options);
+  problems.throwIfAny(); // nothing else can be read
+  for (const name of ['retry', 'refresh'] as const) {
+    const value: unknown = options[name];
+    problems.expect(name, value === undefined || isObject(value), 'an object', value);
   }
-  const problems: string[] = [];
-  const expect = (option: string, ok: boolean, rule: string, value: unknown) => {
-    if (!ok) problems.push(`${option}: expected ${rule}, got ${describeValue(value)}`);
-  };
-  const retry = withDefaults(DEFAULT_RETRY, options.retry);
-  const refresh = withDefaults(DEFAULT_REFRESH, options.refresh);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retry = withDefaults(DEFAULT_RETRY, isObject(options.retry) ? options.retry : {});
+  const refresh = withDefaults(DEFAULT_REFRESH, isObject(options.refresh) ? options.refresh : {});
   const clientAuthentication = options.clientAuthentication ?? 'client_secret_post';
   const targetParameters = options.targetParameters ?? DEFAULT_TARGET_PARAMETERS;
   const checkTokenAudience = options.checkTokenAudience ?? true;
 
-  expect(
+  problems.expect(
     'tokenEndpoint',
     isHttpUrl(options.tokenEndpoint),
     'an http(s) URL',
     options.tokenEndpoint,
   );
-  expect('clientId', isText(options.clientId), 'a non-empty string', options.clientId);
-  if (!isText(options.clientSecret)) {
-    // A secret's value is never echoed, not even a malformed one: only what kind of value it was.
-    const kind =
-      typeof options.clientSecret === 'string' ? 'a blank string' : typeof options.clientSecret;
-    problems.push(`clientSecret: expected a non-empty string, got ${kind}`);
-  }
-  expect(
+  problems.expect('clientId', isText(options.clientId), 'a non-empty string', options.clientId);
+  problems.expectSecret(
+    'clientSecret',
+    isText(options.clientSecret),
+    'a non-empty string',
+    options.clientSecret,
+  );
+  problems.expect(
     'clientAuthentication',
     clientAuthentication === 'client_secret_post' || clientAuthentication === 'client_secret_basic',
     '"client_secret_post" or "client_secret_basic"',
     clientAuthentication,
   );
-  expect(
+  problems.expect(
     'targetParameters',
     Array.isArray(targetParameters) &&
       targetParameters.length > 0 &&
@@ -69,36 +60,35 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
     'a non-empty list of distinct "audience", "resource"',
     targetParameters,
   );
-  expect(
+  problems.expect(
     'checkTokenAudience',
     typeof checkTokenAudience === 'boolean',
     'a boolean',
     checkTokenAudience,
   );
-  const numbers: [string, unknown, NumberRule][] = [
-    ['timeoutMs', timeoutMs, { min: 1 }],
-    ['retry.maxAttempts', retry.maxAttempts, { min: 1, integer: true }],
-    ['retry.baseDelayMs', retry.baseDelayMs, { min: 0 }],
-    ['retry.maxDelayMs', retry.maxDelayMs, { min: numberOr(retry.baseDelayMs, 0) }],
-    ['retry.maxTotalMs', retry.maxTotalMs, { min: 1 }],
-    ['refresh.lifetimeFraction', refresh.lifetimeFraction, { min: Number.MIN_VALUE, max: 1 }],
-    ['refresh.minRemainingMs', refresh.minRemainingMs, { min: 0 }],
-    ['refresh.retryDelayMs', refresh.retryDelayMs, { min: 0 }],
-  ];
-  for (const [option, value, rule] of numbers) {
-    expect(option, isNumber(value, rule), describeRule(rule), value);
-  }
+  const timeoutMs = problems.number('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, {
+    min: 1,
+  });
+  problems.number('retry.maxAttempts', retry.maxAttempts, { min: 1, integer: true });
+  problems.number('retry.baseDelayMs', retry.baseDelayMs, { min: 0 });
+  problems.number('retry.maxDelayMs', retry.maxDelayMs, {
+    min: Number.isFinite(retry.baseDelayMs) ? retry.baseDelayMs : 0,
+  });
+  problems.number('retry.maxTotalMs', retry.maxTotalMs, { min: 1 });
+  problems.number('refresh.lifetimeFraction', refresh.lifetimeFraction, { above: 0, max: 1 });
+  problems.number('refresh.minRemainingMs', refresh.minRemainingMs, { min: 0 });
+  problems.number('refresh.retryDelayMs', refresh.retryDelayMs, { min: 0 });
   for (const name of ['clock', 'sleep', 'random', 'onRefreshError'] as const) {
     const value: unknown = options[name];
-    expect(name, value === undefined || typeof value === 'function', 'a function', value);
+    problems.expect(name, value === undefined || typeof value === 'function', 'a function', value);
   }
-  expect(
+  problems.expect(
     'http',
     options.http === undefined || typeof options.http === 'function',
     'an axios instance or a function',
     options.http,
   );
-  if (problems.length > 0) throw new InvalidOptionError(problems);
+  problems.throwIfAny();
 
   return {
     tokenEndpoint: options.tokenEndpoint,

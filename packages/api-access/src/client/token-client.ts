@@ -2,7 +2,7 @@ import { ApiAccessError, InvalidOptionError } from '../errors/api-access-error.j
 import { cacheToken, type CachedToken } from './cached-token.js';
 import { fetchToken } from './fetch-token.js';
 import type { ResolvedTokenClientOptions, TokenClientOptions } from './options.js';
-import { describeValue } from './option-checks.js';
+import { describeValue } from '../options/option-checks.js';
 import { resolveOptions } from './resolve-options.js';
 
 /**

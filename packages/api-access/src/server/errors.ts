@@ -1,8 +1,10 @@
+import type { RefusalCode } from '../errors/any-error.js';
 import { ApiAccessError } from '../errors/api-access-error.js';
+import { ERROR_CATALOGUE } from '../errors/catalogue.js';
 
 /**
- * How a refusal is reported over HTTP (RFC 6750): each error belongs to exactly one kind, and
- * `http-refusal.ts` maps kinds to status codes and `WWW-Authenticate` in one place.
+ * How a refusal is reported over HTTP: the RFC 6750 error of its challenge, or for the two
+ * refusals without one, `missing_token` (bare challenge) and `keys_unavailable` (503).
  */
 export type RefusalKind =
   'missing_token' | 'invalid_request' | 'invalid_token' | 'insufficient_scope' | 'keys_unavailable';
@@ -12,19 +14,26 @@ export type RefusalKind =
  * names the failed check and is safe to send to the caller: it never contains the token.
  */
 export abstract class RefusalError extends ApiAccessError {
-  abstract readonly kind: RefusalKind;
+  abstract override readonly code: RefusalCode;
+
+  /** Read from `ERROR_CATALOGUE`, which says how each code is answered. */
+  get kind(): RefusalKind {
+    const { status, rfc6750 } = ERROR_CATALOGUE[this.code];
+    if (rfc6750 !== 'none') return rfc6750;
+    return status === 503 ? 'keys_unavailable' : 'missing_token';
+  }
 }
 
 /** No `Authorization: Bearer` credentials at all (RFC 6750: reply without an error code). */
 export class TokenMissingError extends RefusalError {
-  readonly code = 'ERR_TOKEN_MISSING';
-  readonly kind = 'missing_token';
+  static readonly code = 'ERR_TOKEN_MISSING';
+  readonly code = TokenMissingError.code;
 }
 
 /** An `Authorization: Bearer` header that is not `Bearer <one b64token>`. */
 export class AuthorizationHeaderError extends RefusalError {
-  readonly code = 'ERR_AUTHORIZATION_HEADER_MALFORMED';
-  readonly kind = 'invalid_request';
+  static readonly code = 'ERR_AUTHORIZATION_HEADER_MALFORMED';
+  readonly code = AuthorizationHeaderError.code;
 }
 
 /**
@@ -32,8 +41,8 @@ export class AuthorizationHeaderError extends RefusalError {
  * Not the caller's fault: answered with 503 so callers retry instead of discarding their token.
  */
 export class KeysUnavailableError extends RefusalError {
-  readonly code = 'ERR_KEYS_UNAVAILABLE';
-  readonly kind = 'keys_unavailable';
+  static readonly code = 'ERR_KEYS_UNAVAILABLE';
+  readonly code = KeysUnavailableError.code;
   readonly retryAfterSec: number;
 
   constructor(message: string, retryAfterSec: number, options?: { cause?: unknown }) {
@@ -44,8 +53,8 @@ export class KeysUnavailableError extends RefusalError {
 
 /** A valid token whose roles do not satisfy the route. */
 export class RoleMissingError extends RefusalError {
-  readonly code = 'ERR_ROLE_MISSING';
-  readonly kind = 'insufficient_scope';
+  static readonly code = 'ERR_ROLE_MISSING';
+  readonly code = RoleMissingError.code;
   readonly requiredRoles: readonly string[];
 
   constructor(message: string, requiredRoles: readonly string[]) {
@@ -56,6 +65,6 @@ export class RoleMissingError extends RefusalError {
 
 /** A valid token from a caller (`azp`) that is not on the allow-list. */
 export class CallerNotAllowedError extends RefusalError {
-  readonly code = 'ERR_CALLER_NOT_ALLOWED';
-  readonly kind = 'insufficient_scope';
+  static readonly code = 'ERR_CALLER_NOT_ALLOWED';
+  readonly code = CallerNotAllowedError.code;
 }

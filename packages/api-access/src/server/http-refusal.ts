@@ -1,3 +1,4 @@
+import { ERROR_CATALOGUE } from '../errors/catalogue.js';
 import { KeysUnavailableError, RefusalError, RoleMissingError } from './errors.js';
 
 /** A refusal as HTTP: what any framework adapter sends. */
@@ -12,16 +13,15 @@ export interface HttpRefusal {
   };
 }
 
-// The one place refusals become RFC 6750 responses. The body repeats the header's reason and
-// the error code; it never carries the token, and a 503 hides the JWKS URL and cause (logged).
+// The one place refusals become RFC 6750 responses, with the status and challenge that
+// ERROR_CATALOGUE gives each code. The body repeats the header's reason and the error code; it
+// never carries the token, and a 503 hides the JWKS URL and cause (logged).
 export function toHttpRefusal(error: RefusalError, realm: string): HttpRefusal {
+  const { status, rfc6750 } = ERROR_CATALOGUE[error.code];
   const description = headerSafe(error.message);
-  const challenge = (oauthError: string, extra = '') =>
-    `Bearer realm="${realm}", error="${oauthError}", error_description="${description}"${extra}`;
   const refusal = (
-    status: HttpRefusal['status'],
-    errorName: string,
     headers: Record<string, string>,
+    errorName: string,
     text = description,
   ): HttpRefusal => ({
     status,
@@ -29,30 +29,23 @@ export function toHttpRefusal(error: RefusalError, realm: string): HttpRefusal {
     body: { statusCode: status, error: errorName, error_description: text, code: error.code },
   });
 
-  switch (error.kind) {
-    case 'missing_token':
-      return refusal(401, 'unauthorized', { 'WWW-Authenticate': `Bearer realm="${realm}"` });
-    case 'invalid_request':
-      return refusal(400, 'invalid_request', { 'WWW-Authenticate': challenge('invalid_request') });
-    case 'invalid_token':
-      return refusal(401, 'invalid_token', { 'WWW-Authenticate': challenge('invalid_token') });
-    case 'insufficient_scope': {
-      const roles = error instanceof RoleMissingError ? error.requiredRoles : [];
-      const scope = roles.length > 0 ? `, scope="${headerSafe(roles.join(' '))}"` : '';
-      return refusal(403, 'insufficient_scope', {
-        'WWW-Authenticate': challenge('insufficient_scope', scope),
-      });
-    }
-    case 'keys_unavailable': {
-      const retryAfter = error instanceof KeysUnavailableError ? error.retryAfterSec : 10;
-      return refusal(
-        503,
-        'temporarily_unavailable',
-        { 'Retry-After': String(retryAfter) },
-        'token signing keys are temporarily unavailable',
-      );
-    }
+  if (status === 503) {
+    // Not the caller's fault, so no challenge: callers come back with the same token.
+    const retryAfter = error instanceof KeysUnavailableError ? error.retryAfterSec : 10;
+    return refusal(
+      { 'Retry-After': String(retryAfter) },
+      'temporarily_unavailable',
+      'token signing keys are temporarily unavailable',
+    );
   }
+  if (rfc6750 === 'none') {
+    // RFC 6750 section 3.1: a request without credentials gets a challenge without an error code.
+    return refusal({ 'WWW-Authenticate': `Bearer realm="${realm}"` }, 'unauthorized');
+  }
+  const roles = error instanceof RoleMissingError ? error.requiredRoles : [];
+  const scope = roles.length > 0 ? `, scope="${headerSafe(roles.join(' '))}"` : '';
+  const challenge = `Bearer realm="${realm}", error="${rfc6750}", error_description="${description}"${scope}`;
+  return refusal({ 'WWW-Authenticate': challenge }, rfc6750);
 }
 
 // RFC 6750 §3: error_description and scope allow %x20-21 / %x23-5B / %x5D-7E only.

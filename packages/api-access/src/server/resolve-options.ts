@@ -1,4 +1,5 @@
-import { InvalidOptionError } from '../errors/api-access-error.js';
+import { isHttpUrl, isObject, isText, type NumberRule } from '../options/option-checks.js';
+import { OptionProblems } from '../options/option-problems.js';
 import type { JsonObject } from './decode-token.js';
 import type { ApiAccessLogger, ApiAccessOptions, Clock } from './options.js';
 import { unrefScheduler, type Scheduler } from './scheduler.js';
@@ -42,107 +43,112 @@ const isServiceAccount = (claims: JsonObject): boolean => {
   return typeof sub === 'string' && sub.startsWith('service-account-');
 };
 
-/** Validates options once and fills defaults; throws InvalidOptionError naming every bad option. */
+/**
+ * Validates options once and fills defaults.
+ * @throws {InvalidOptionError} listing every bad option as `<option>: expected <rule>, got <value>`.
+ */
 export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAccessOptions {
-  const problems: string[] = [];
-  const bad = (name: string, value: unknown, why: string): void => {
-    problems.push(`${name}: ${why} (got ${JSON.stringify(value) ?? String(value)})`);
-  };
+  const problems = new OptionProblems();
+  problems.expect('options', isObject(input), 'an object', input);
+  problems.throwIfAny(); // nothing else can be read
 
-  const issuer = input.issuer;
-  if (!isHttpUrl(issuer)) bad('issuer', issuer, 'must be an http(s) URL');
-  if (typeof input.clientId !== 'string' || input.clientId === '') {
-    bad('clientId', input.clientId, 'must be a non-empty string');
-  }
+  problems.expect('issuer', isHttpUrl(input.issuer), 'an http(s) URL', input.issuer);
+  problems.expect('clientId', isText(input.clientId), 'a non-empty string', input.clientId);
   const jwksUri = input.jwksUri;
-  if (jwksUri !== undefined && !isHttpUrl(jwksUri))
-    bad('jwksUri', jwksUri, 'must be an http(s) URL');
+  problems.expect(
+    'jwksUri',
+    jwksUri === undefined || isHttpUrl(jwksUri),
+    'an http(s) URL',
+    jwksUri,
+  );
 
   const algorithms = input.algorithms ?? ['RS256'];
-  if (!Array.isArray(algorithms) || algorithms.length === 0) {
-    bad('algorithms', algorithms, 'must be a non-empty array');
-  } else {
-    for (const alg of algorithms) {
-      if (!ASYMMETRIC_ALGORITHMS.has(alg)) bad('algorithms', alg, 'may only list RS*, PS* or ES*');
-    }
-  }
+  problems.expect(
+    'algorithms',
+    Array.isArray(algorithms) &&
+      algorithms.length > 0 &&
+      algorithms.every((alg) => ASYMMETRIC_ALGORITHMS.has(alg)),
+    'a non-empty list of RS*, PS* or ES* algorithms',
+    algorithms,
+  );
 
   const rolesClaimPath = toPath(input.rolesClaim ?? 'cern_roles');
-  if (
-    rolesClaimPath.length === 0 ||
-    rolesClaimPath.some((s) => s === '' || UNSAFE_SEGMENTS.has(s))
-  ) {
-    bad('rolesClaim', input.rolesClaim, 'must be a dotted path of non-empty, non-prototype names');
-  }
+  problems.expect(
+    'rolesClaim',
+    rolesClaimPath.length > 0 && rolesClaimPath.every((s) => s !== '' && !UNSAFE_SEGMENTS.has(s)),
+    'a dotted path of non-empty, non-prototype names',
+    input.rolesClaim,
+  );
 
   const allowedCallers = input.allowedCallers;
-  if (
-    allowedCallers !== undefined &&
-    (!Array.isArray(allowedCallers) || !allowedCallers.every(isText))
-  ) {
-    bad('allowedCallers', allowedCallers, 'must be an array of client ids');
-  }
-  if (input.requireTyp !== undefined && !isText(input.requireTyp)) {
-    bad('requireTyp', input.requireTyp, 'must be a non-empty string');
-  }
-  if (input.realm !== undefined && !/^[\x20\x21\x23-\x5b\x5d-\x7e]+$/.test(input.realm)) {
-    bad('realm', input.realm, 'must be printable ASCII without quotes or backslashes');
-  }
-
+  problems.expect(
+    'allowedCallers',
+    allowedCallers === undefined || (Array.isArray(allowedCallers) && allowedCallers.every(isText)),
+    'a list of client ids',
+    allowedCallers,
+  );
+  problems.expect(
+    'requireTyp',
+    input.requireTyp === undefined || isText(input.requireTyp),
+    'a non-empty string',
+    input.requireTyp,
+  );
+  problems.expect(
+    'realm',
+    input.realm === undefined ||
+      (typeof input.realm === 'string' && /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/.test(input.realm)),
+    'printable ASCII without quotes or backslashes',
+    input.realm,
+  );
   for (const name of ['isApplication', 'clock', 'scheduler'] as const) {
-    const value = input[name];
-    if (value !== undefined && typeof value !== 'function') bad(name, value, 'must be a function');
+    const value: unknown = input[name];
+    problems.expect(name, value === undefined || typeof value === 'function', 'a function', value);
   }
+  problems.expect(
+    'logger',
+    input.logger === undefined ||
+      (isObject(input.logger) &&
+        typeof input.logger.warn === 'function' &&
+        typeof input.logger.error === 'function'),
+    'an object with warn() and error()',
+    input.logger,
+  );
 
-  const num = (name: keyof ApiAccessOptions, fallback: number, min: number, max = Infinity) => {
-    const value = input[name] ?? fallback;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-      bad(name, value, `must be a number from ${min} to ${max}`);
-    }
-    return value as number;
-  };
+  const num = (name: NumericOption, fallback: number, rule: NumberRule) =>
+    problems.number(name, input[name] ?? fallback, rule);
 
   const resolved: ResolvedApiAccessOptions = {
-    issuer,
+    issuer: input.issuer,
     clientId: input.clientId,
     jwksUri,
-    algorithms: [...algorithms],
-    clockToleranceSec: num('clockToleranceSec', 5, 0, 300),
+    algorithms: Array.isArray(algorithms) ? [...algorithms] : [],
+    clockToleranceSec: num('clockToleranceSec', 5, { min: 0, max: 300 }),
     rolesClaimPath,
-    allowedCallers: allowedCallers === undefined ? undefined : new Set(allowedCallers),
+    allowedCallers: Array.isArray(allowedCallers) ? new Set(allowedCallers) : undefined,
     requireTyp: input.requireTyp,
     realm: input.realm ?? input.clientId,
-    jwksTimeoutMs: num('jwksTimeoutMs', MAX_JWKS_TIMEOUT_MS, 1, MAX_JWKS_TIMEOUT_MS),
-    jwksRefetchIntervalSec: num('jwksRefetchIntervalSec', 6, 1, 60),
-    jwksRequestsPerMinute: num('jwksRequestsPerMinute', 10, 1),
-    jwksRefreshIntervalSec: num('jwksRefreshIntervalSec', 60, 1),
-    staleKeyMaxAgeSec: num('staleKeyMaxAgeSec', 3600, 0),
-    tokenCacheMaxEntries: num('tokenCacheMaxEntries', 1000, 0),
-    tokenCacheMaxAgeSec: num('tokenCacheMaxAgeSec', 60, 0),
-    retryAfterSec: num('retryAfterSec', 10, 1),
+    jwksTimeoutMs: num('jwksTimeoutMs', MAX_JWKS_TIMEOUT_MS, { min: 1, max: MAX_JWKS_TIMEOUT_MS }),
+    jwksRefetchIntervalSec: num('jwksRefetchIntervalSec', 6, { min: 1, max: 60 }),
+    jwksRequestsPerMinute: num('jwksRequestsPerMinute', 10, { min: 1, integer: true }),
+    jwksRefreshIntervalSec: num('jwksRefreshIntervalSec', 60, { min: 1 }),
+    staleKeyMaxAgeSec: num('staleKeyMaxAgeSec', 3600, { min: 0 }),
+    tokenCacheMaxEntries: num('tokenCacheMaxEntries', 1000, { min: 0, integer: true }),
+    tokenCacheMaxAgeSec: num('tokenCacheMaxAgeSec', 60, { min: 0 }),
+    // Sent as `Retry-After`, whose delay-seconds are digits only (RFC 9110 section 10.2.3).
+    retryAfterSec: num('retryAfterSec', 10, { min: 1, integer: true }),
     isApplication: input.isApplication ?? isServiceAccount,
     clock: input.clock ?? Date.now,
     scheduler: input.scheduler ?? unrefScheduler,
     logger: input.logger ?? silentLogger,
   };
-  if (problems.length > 0) throw new InvalidOptionError(problems);
+  problems.throwIfAny();
   return resolved;
 }
 
+type NumericOption = {
+  [K in keyof ApiAccessOptions]-?: NonNullable<ApiAccessOptions[K]> extends number ? K : never;
+}[keyof ApiAccessOptions];
+
 function toPath(claim: string | readonly string[]): string[] {
   return typeof claim === 'string' ? claim.split('.') : Array.isArray(claim) ? [...claim] : [];
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value !== '';
-}
-
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

@@ -20,60 +20,92 @@ describe('TokenClient options', () => {
     expect(new TokenClient(options)).toBeInstanceOf(TokenClient);
   });
 
-  it.each([
-    {
-      option: 'tokenEndpoint',
-      patch: { tokenEndpoint: 'ftp://sso/token' },
-      shows: '"ftp://sso/token"',
-    },
-    { option: 'tokenEndpoint', patch: { tokenEndpoint: 'not a url' }, shows: '"not a url"' },
-    { option: 'clientId', patch: { clientId: '' }, shows: '""' },
-    { option: 'clientSecret', patch: { clientSecret: ' ' }, shows: 'a blank string' },
-    { option: 'clientSecret', patch: { clientSecret: 42 }, shows: 'number' },
-    { option: 'clientSecret', patch: { clientSecret: ['hunter2-secret'] }, shows: 'object' },
-    {
-      option: 'clientAuthentication',
-      patch: { clientAuthentication: 'private_key_jwt' },
-      shows: '"private_key_jwt"',
-    },
-    {
-      option: 'targetParameters',
-      patch: { targetParameters: ['scope'] },
-      shows: '["scope"]',
-    },
-    { option: 'targetParameters', patch: { targetParameters: [] }, shows: '[]' },
-    {
-      option: 'targetParameters',
-      patch: { targetParameters: ['resource', 'resource'] },
-      shows: '["resource", "resource"]',
-    },
-    { option: 'targetParameters', patch: { targetParameters: 'resource' }, shows: '"resource"' },
-    { option: 'checkTokenAudience', patch: { checkTokenAudience: 'no' }, shows: '"no"' },
-    { option: 'timeoutMs', patch: { timeoutMs: 0 }, shows: '0' },
-    { option: 'timeoutMs', patch: { timeoutMs: '5000' }, shows: '"5000"' },
-    { option: 'retry.maxAttempts', patch: { retry: { maxAttempts: 1.5 } }, shows: '1.5' },
-    { option: 'retry.baseDelayMs', patch: { retry: { baseDelayMs: -1 } }, shows: '-1' },
-    {
-      option: 'retry.maxDelayMs',
-      patch: { retry: { baseDelayMs: 500, maxDelayMs: 100 } },
-      shows: '100',
-    },
-    { option: 'retry.maxTotalMs', patch: { retry: { maxTotalMs: NaN } }, shows: 'NaN' },
-    {
-      option: 'refresh.lifetimeFraction',
-      patch: { refresh: { lifetimeFraction: 1.2 } },
-      shows: '1.2',
-    },
-    { option: 'refresh.minRemainingMs', patch: { refresh: { minRemainingMs: -60 } }, shows: '-60' },
-    { option: 'clock', patch: { clock: { now: Date.now } }, shows: 'object' },
-    { option: 'sleep', patch: { sleep: 100 }, shows: '100' },
-    { option: 'http', patch: { http: { post: () => {} } }, shows: 'object' },
-  ])('names $option and the bad value ($shows)', ({ option, patch, shows }) => {
-    const construct = () => new TokenClient({ ...base, ...(patch as Partial<TokenClientOptions>) });
+  it.each(
+    cases([
+      [
+        { tokenEndpoint: 'ftp://sso/token' },
+        'tokenEndpoint: expected an http(s) URL, got "ftp://sso/token"',
+      ],
+      [{ tokenEndpoint: 'not a url' }, 'tokenEndpoint: expected an http(s) URL, got "not a url"'],
+      [{ clientId: '' }, 'clientId: expected a non-empty string, got ""'],
+      [{ clientSecret: ' ' }, 'clientSecret: expected a non-empty string, got a blank string'],
+      [{ clientSecret: 42 }, 'clientSecret: expected a non-empty string, got number'],
+      [
+        { clientSecret: ['hunter2-secret'] },
+        'clientSecret: expected a non-empty string, got object',
+      ],
+      [
+        { clientAuthentication: 'private_key_jwt' },
+        'clientAuthentication: expected "client_secret_post" or "client_secret_basic", got "private_key_jwt"',
+      ],
+      [
+        { targetParameters: ['scope'] },
+        'targetParameters: expected a non-empty list of distinct "audience", "resource", got ["scope"]',
+      ],
+      [
+        { targetParameters: [] },
+        'targetParameters: expected a non-empty list of distinct "audience", "resource", got []',
+      ],
+      [
+        { targetParameters: ['resource', 'resource'] },
+        'targetParameters: expected a non-empty list of distinct "audience", "resource", got ["resource", "resource"]',
+      ],
+      [
+        { targetParameters: 'resource' },
+        'targetParameters: expected a non-empty list of distinct "audience", "resource", got "resource"',
+      ],
+      [{ checkTokenAudience: 'no' }, 'checkTokenAudience: expected a boolean, got "no"'],
+      [{ timeoutMs: 0 }, 'timeoutMs: expected a number >= 1, got 0'],
+      [{ timeoutMs: '5000' }, 'timeoutMs: expected a number >= 1, got "5000"'],
+      [{ timeoutMs: Infinity }, 'timeoutMs: expected a number >= 1, got Infinity'],
+      [{ retry: 3 }, 'retry: expected an object, got 3'],
+      [{ retry: { maxAttempts: 1.5 } }, 'retry.maxAttempts: expected an integer >= 1, got 1.5'],
+      [{ retry: { baseDelayMs: -1 } }, 'retry.baseDelayMs: expected a number >= 0, got -1'],
+      [
+        { retry: { baseDelayMs: 500, maxDelayMs: 100 } },
+        'retry.maxDelayMs: expected a number >= 500, got 100',
+      ],
+      [{ retry: { maxTotalMs: NaN } }, 'retry.maxTotalMs: expected a number >= 1, got NaN'],
+      [
+        { refresh: { lifetimeFraction: 1.2 } },
+        'refresh.lifetimeFraction: expected a number > 0 and <= 1, got 1.2',
+      ],
+      [
+        { refresh: { lifetimeFraction: 0 } },
+        'refresh.lifetimeFraction: expected a number > 0 and <= 1, got 0',
+      ],
+      [
+        { refresh: { minRemainingMs: -Infinity } },
+        'refresh.minRemainingMs: expected a number >= 0, got -Infinity',
+      ],
+      [{ clock: { now: Date.now } }, 'clock: expected a function, got object'],
+      [{ sleep: 100 }, 'sleep: expected a function, got 100'],
+      [{ http: { post: () => {} } }, 'http: expected an axios instance or a function, got object'],
+    ]),
+  )('refuses: $problem', ({ patch, problem }) => {
+    const construct = () => new TokenClient({ ...base, ...patch } as TokenClientOptions);
     expect(construct).toThrow(InvalidOptionError);
-    expect(construct).toThrow(`Invalid option ${option}: `);
-    expect(construct).toThrow(`got ${shows}`);
+    expect(construct).toThrow(
+      expect.objectContaining({
+        code: 'ERR_INVALID_OPTION',
+        problems: [problem],
+        message: `Invalid option ${problem}`,
+      }),
+    );
     expect(construct).not.toThrow('hunter2');
+  });
+
+  it.each([
+    [null, 'null'],
+    ['options', '"options"'],
+    [['a'], '["a"]'],
+  ])('refuses options that are not an object (%j)', (options, shows) => {
+    expect(() => new TokenClient(options as unknown as TokenClientOptions)).toThrow(
+      expect.objectContaining({
+        code: 'ERR_INVALID_OPTION',
+        problems: [`options: expected an object, got ${shows}`],
+      }),
+    );
   });
 
   it('lists every bad option at once, in one grammar', () => {
@@ -98,3 +130,8 @@ describe('TokenClient options', () => {
     );
   });
 });
+
+/** Table rows as `[patch, problem]`, so the exact problem can title each test. */
+function cases(rows: [object, string][]): { patch: object; problem: string }[] {
+  return rows.map(([patch, problem]) => ({ patch, problem }));
+}

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { InvalidOptionError, resolveApiAccessOptions } from '../../src/server/index.js';
+import {
+  InvalidOptionError,
+  resolveApiAccessOptions,
+  type ApiAccessOptions,
+} from '../../src/server/index.js';
 import { ApiAccessModule, ApiAccessGuard } from '../../src/server/nestjs/index.js';
 
 const REQUIRED = { issuer: 'https://auth.cern.ch/auth/realms/cern', clientId: 'target-api' };
@@ -39,43 +43,95 @@ it('splits a dotted roles path, or takes segments when a name contains a dot', (
 });
 
 it.each([
-  [{ issuer: 'auth.cern.ch' }, 'issuer: must be an http(s) URL (got "auth.cern.ch")'],
-  [{ clientId: '' }, 'clientId: must be a non-empty string (got "")'],
-  [{ algorithms: ['none'] }, 'algorithms: may only list RS*, PS* or ES* (got "none")'],
-  [{ algorithms: ['HS256'] }, 'algorithms: may only list RS*, PS* or ES* (got "HS256")'],
-  [{ algorithms: [] }, 'algorithms: must be a non-empty array (got [])'],
-  [{ jwksTimeoutMs: 30_000 }, 'jwksTimeoutMs: must be a number from 1 to 5000 (got 30000)'],
+  [{ issuer: 'auth.cern.ch' }, 'issuer: expected an http(s) URL, got "auth.cern.ch"'],
+  [{ clientId: '' }, 'clientId: expected a non-empty string, got ""'],
+  [{ clientId: 42 }, 'clientId: expected a non-empty string, got 42'],
+  [{ jwksUri: 'ftp://sso/certs' }, 'jwksUri: expected an http(s) URL, got "ftp://sso/certs"'],
+  [
+    { algorithms: ['none'] },
+    'algorithms: expected a non-empty list of RS*, PS* or ES* algorithms, got ["none"]',
+  ],
+  [
+    { algorithms: ['RS256', 'HS256'] },
+    'algorithms: expected a non-empty list of RS*, PS* or ES* algorithms, got ["RS256", "HS256"]',
+  ],
+  [
+    { algorithms: [] },
+    'algorithms: expected a non-empty list of RS*, PS* or ES* algorithms, got []',
+  ],
   [
     { rolesClaim: '__proto__.roles' },
-    'rolesClaim: must be a dotted path of non-empty, non-prototype names (got "__proto__.roles")',
+    'rolesClaim: expected a dotted path of non-empty, non-prototype names, got "__proto__.roles"',
   ],
   [
     { rolesClaim: 'resource_access..roles' },
-    'rolesClaim: must be a dotted path of non-empty, non-prototype names (got "resource_access..roles")',
+    'rolesClaim: expected a dotted path of non-empty, non-prototype names, got "resource_access..roles"',
   ],
-  [{ clockToleranceSec: -1 }, 'clockToleranceSec: must be a number from 0 to 300 (got -1)'],
-  [{ jwksUri: 'ftp://sso/certs' }, 'jwksUri: must be an http(s) URL (got "ftp://sso/certs")'],
-  [{ jwksRefetchIntervalSec: 0 }, 'jwksRefetchIntervalSec: must be a number from 1 to 60 (got 0)'],
+  [{ allowedCallers: 'caller' }, 'allowedCallers: expected a list of client ids, got "caller"'],
   [
-    { isApplication: 'service-account-' as never },
-    'isApplication: must be a function (got "service-account-")',
+    { allowedCallers: ['caller', ''] },
+    'allowedCallers: expected a list of client ids, got ["caller", ""]',
   ],
-  [{ realm: 'a"b' }, 'realm: must be printable ASCII without quotes or backslashes (got "a\\"b")'],
-])('refuses %j', (bad, problem) => {
-  expect(() => resolveApiAccessOptions({ ...REQUIRED, ...bad })).toThrow(
-    new InvalidOptionError([problem]),
+  [{ requireTyp: '' }, 'requireTyp: expected a non-empty string, got ""'],
+  [{ realm: 'a"b' }, 'realm: expected printable ASCII without quotes or backslashes, got "a\\"b"'],
+  [
+    { isApplication: 'service-account-' },
+    'isApplication: expected a function, got "service-account-"',
+  ],
+  [{ scheduler: {} }, 'scheduler: expected a function, got object'],
+  [{ logger: () => undefined }, 'logger: expected an object with warn() and error(), got function'],
+  [{ clockToleranceSec: -1 }, 'clockToleranceSec: expected a number from 0 to 300, got -1'],
+  [{ clockToleranceSec: NaN }, 'clockToleranceSec: expected a number from 0 to 300, got NaN'],
+  [{ jwksTimeoutMs: 30_000 }, 'jwksTimeoutMs: expected a number from 1 to 5000, got 30000'],
+  [{ jwksRefetchIntervalSec: 0 }, 'jwksRefetchIntervalSec: expected a number from 1 to 60, got 0'],
+  [{ jwksRequestsPerMinute: 2.5 }, 'jwksRequestsPerMinute: expected an integer >= 1, got 2.5'],
+  [{ jwksRefreshIntervalSec: '60' }, 'jwksRefreshIntervalSec: expected a number >= 1, got "60"'],
+  [{ staleKeyMaxAgeSec: Infinity }, 'staleKeyMaxAgeSec: expected a number >= 0, got Infinity'],
+  [{ tokenCacheMaxEntries: 0.5 }, 'tokenCacheMaxEntries: expected an integer >= 0, got 0.5'],
+  [
+    { tokenCacheMaxAgeSec: -Infinity },
+    'tokenCacheMaxAgeSec: expected a number >= 0, got -Infinity',
+  ],
+  [{ retryAfterSec: 1.5 }, 'retryAfterSec: expected an integer >= 1, got 1.5'],
+])('refuses %p: %s', (patch, problem) => {
+  const resolve = () => resolveApiAccessOptions({ ...REQUIRED, ...patch } as ApiAccessOptions);
+  expect(resolve).toThrow(InvalidOptionError);
+  expect(resolve).toThrow(
+    expect.objectContaining({
+      code: 'ERR_INVALID_OPTION',
+      problems: [problem],
+      message: `Invalid option ${problem}`,
+    }),
   );
 });
 
-it('lists every bad option at once', () => {
+it.each([
+  [undefined, 'undefined'],
+  ['https://auth.cern.ch/auth/realms/cern', '"https://auth.cern.ch/auth/realms/cern"'],
+])('refuses options that are not an object (%p)', (options, shows) => {
+  expect(() => resolveApiAccessOptions(options as unknown as ApiAccessOptions)).toThrow(
+    expect.objectContaining({ problems: [`options: expected an object, got ${shows}`] }),
+  );
+});
+
+it('lists every bad option at once, in the order of the options', () => {
   const attempt = () =>
-    resolveApiAccessOptions({ issuer: '', clientId: '', algorithms: ['none', 'RS256', 'HS256'] });
-  expect(attempt).toThrow(InvalidOptionError);
+    resolveApiAccessOptions({
+      issuer: '',
+      clientId: '',
+      algorithms: ['none', 'RS256', 'HS256'],
+      retryAfterSec: NaN,
+    });
   expect(attempt).toThrow(
-    'Invalid option issuer: must be an http(s) URL (got ""); ' +
-      'clientId: must be a non-empty string (got ""); ' +
-      'algorithms: may only list RS*, PS* or ES* (got "none"); ' +
-      'algorithms: may only list RS*, PS* or ES* (got "HS256")',
+    expect.objectContaining({
+      code: 'ERR_INVALID_OPTION',
+      problems: [
+        'issuer: expected an http(s) URL, got ""',
+        'clientId: expected a non-empty string, got ""',
+        'algorithms: expected a non-empty list of RS*, PS* or ES* algorithms, got ["none", "RS256", "HS256"]',
+        'retryAfterSec: expected an integer >= 1, got NaN',
+      ],
+    }),
   );
 });
 
@@ -85,7 +141,9 @@ describe('ApiAccessModule', () => {
     class BadModule {}
     await expect(
       NestFactory.createApplicationContext(BadModule, { logger: false, abortOnError: false }),
-    ).rejects.toThrow('algorithms: may only list RS*, PS* or ES* (got "HS256")');
+    ).rejects.toThrow(
+      'Invalid option algorithms: expected a non-empty list of RS*, PS* or ES* algorithms, got ["HS256"]',
+    );
   });
 
   it('takes options from forRootAsync and, with isGlobal, provides the guard everywhere', async () => {

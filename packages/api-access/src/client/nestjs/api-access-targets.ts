@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import axios, { type AxiosInstance } from 'axios';
 import { InvalidOptionError } from '../../errors/api-access-error.js';
-import { describeValue } from '../option-checks.js';
+import { describeValue, isHttpUrl, isObject, isText } from '../../options/option-checks.js';
+import { OptionProblems } from '../../options/option-problems.js';
 import { TokenClient } from '../token-client.js';
 import { withApiAccess } from '../axios/with-api-access.js';
 import { API_ACCESS_CLIENT_OPTIONS } from './api-access-client.module-definition.js';
@@ -24,38 +25,33 @@ export class ApiAccessTargets {
     @Inject(API_ACCESS_CLIENT_OPTIONS) options: ApiAccessClientModuleOptions,
     client: TokenClient,
   ) {
-    for (const [index, target] of (options.targets ?? []).entries()) {
+    const targets = options.targets ?? [];
+    const problems = new OptionProblems();
+    problems.expect('targets', Array.isArray(targets), 'a list of targets', targets);
+    problems.throwIfAny();
+    for (const [index, target] of targets.entries()) {
       const where = `targets[${index}]`;
-      if (
-        typeof target.name !== 'string' ||
-        target.name === '' ||
-        this.#instances.has(target.name)
-      ) {
-        throw new InvalidOptionError(
-          `${where}.name`,
-          `expected a unique non-empty name, got ${describeValue(target.name)}`,
-        );
-      }
-      if (typeof target.audience !== 'string' || target.audience === '') {
-        throw new InvalidOptionError(
-          `${where}.audience`,
-          `expected a client id, got ${describeValue(target.audience)}`,
-        );
-      }
-      if (typeof target.baseURL !== 'string' || !URL.canParse(target.baseURL)) {
-        throw new InvalidOptionError(
-          `${where}.baseURL`,
-          `expected a URL, got ${describeValue(target.baseURL)}`,
-        );
-      }
-      const timeout = target.timeoutMs ?? 0;
-      if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0) {
-        throw new InvalidOptionError(
-          `${where}.timeoutMs`,
-          `expected a number >= 0, got ${describeValue(timeout)}`,
-        );
-      }
-      const http = axios.create({ baseURL: target.baseURL, timeout });
+      problems.expect(where, isObject(target), 'an object', target);
+      if (!isObject(target)) continue;
+      const name: unknown = target.name;
+      problems.expect(
+        `${where}.name`,
+        isText(name) && targets.findIndex((other) => other?.name === name) === index,
+        'a unique non-empty name',
+        name,
+      );
+      problems.expect(`${where}.audience`, isText(target.audience), 'a client id', target.audience);
+      problems.expect(
+        `${where}.baseURL`,
+        isHttpUrl(target.baseURL),
+        'an http(s) URL',
+        target.baseURL,
+      );
+      problems.number(`${where}.timeoutMs`, target.timeoutMs ?? 0, { min: 0 });
+    }
+    problems.throwIfAny();
+    for (const target of targets) {
+      const http = axios.create({ baseURL: target.baseURL, timeout: target.timeoutMs ?? 0 });
       this.#instances.set(target.name, withApiAccess(http, { client, audience: target.audience }));
     }
   }
@@ -64,10 +60,10 @@ export class ApiAccessTargets {
   get(name: string): AxiosInstance {
     const instance = this.#instances.get(name);
     if (!instance) {
-      const known = [...this.#instances.keys()].map((n) => `"${n}"`).join(', ') || 'none';
+      const declared = [...this.#instances.keys()].map(describeValue).join(', ') || 'none';
       throw new InvalidOptionError(
         'targets',
-        `no target named ${describeValue(name)} (declared: ${known})`,
+        `expected a target named ${describeValue(name)}, got ${declared}`,
       );
     }
     return instance;

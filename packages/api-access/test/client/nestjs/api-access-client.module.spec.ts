@@ -106,17 +106,32 @@ describe('ApiAccessClientModule', () => {
     {
       problem: 'an unknown target name',
       patch: { targets: [] },
-      message: 'Invalid option targets: no target named "reports" (declared: none)',
+      message: 'Invalid option targets: expected a target named "reports", got none',
     },
     {
       problem: 'a bad target URL',
       patch: { targets: [{ name: 'reports', audience: 'r', baseURL: 'nope' }] },
-      message: 'Invalid option targets[0].baseURL: expected a URL, got "nope"',
+      message: 'Invalid option targets[0].baseURL: expected an http(s) URL, got "nope"',
     },
     {
       problem: 'a negative target timeout',
       patch: { targets: [{ name: 'reports', audience: 'r', baseURL: 'http://x', timeoutMs: -1 }] },
       message: 'Invalid option targets[0].timeoutMs: expected a number >= 0, got -1',
+    },
+    {
+      problem: 'every bad target at once',
+      patch: {
+        targets: [
+          { name: 'reports', audience: '', baseURL: 'http://x', timeoutMs: NaN },
+          { name: 'reports', audience: 'r', baseURL: 'http://y' },
+          null as never,
+        ],
+      },
+      message:
+        'Invalid option targets[0].audience: expected a client id, got ""; ' +
+        'targets[0].timeoutMs: expected a number >= 0, got NaN; ' +
+        'targets[1].name: expected a unique non-empty name, got "reports"; ' +
+        'targets[2]: expected an object, got null',
     },
     {
       problem: 'a bad client option',
