@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import axios from 'axios';
 import { ApiAccessClientModule } from '@cern-sso/api-access/client/nestjs';
+import { traceAxios } from '@cern-sso/tracing';
 import { CALLER_CONFIG } from './config/caller-config.js';
 import { type CallerConfig } from './config/env.schema.js';
 import { DemoController } from './demo/demo.controller.js';
@@ -22,6 +24,8 @@ export class AppModule {
           tokenEndpoint: config.SSO_TOKEN_ENDPOINT,
           clientId: config.CALLER_CLIENT_ID,
           clientSecret: config.CALLER_CLIENT_SECRET,
+          // Each token request is a span of its own (when tracing is on).
+          http: traceAxios(axios.create(), { peer: 'sso-token-endpoint' }),
           targets: [
             {
               name: 'target-api',
