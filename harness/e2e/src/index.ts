@@ -17,10 +17,13 @@ export { mismatches, runMatrix, type Mismatch, type Observed } from './scenario/
 export { formatMatrix } from './scenario/print-matrix.js';
 export { endpointsOf, demoSecretOf } from './stack/endpoints.js';
 export {
+  DECISIONS_BY_OUTCOME,
+  demoScrapeTargets,
   expectedDecisions,
   lastScrapes,
   PROMETHEUS,
   query,
+  runDemoScraped,
   startPrometheus,
   type DecisionCounts,
   type RunningPrometheus,

@@ -39,3 +39,26 @@ export async function lastScrapes(
     ]),
   );
 }
+
+/**
+ * Resolves once Prometheus has scraped every one of `jobs` after `time` (ms since the epoch):
+ * from then on its series hold everything the services had counted at `time`. Polls the targets
+ * API; rejects after `timeoutMs`, a bound generous enough for a loaded machine.
+ */
+export async function scrapedSince(
+  prometheus: string,
+  time: number,
+  jobs: readonly string[],
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const scrapes = await lastScrapes(prometheus);
+    const waiting = jobs.filter((job) => !(scrapes[job] && scrapes[job].at > time));
+    if (waiting.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Prometheus did not scrape ${waiting.join(', ')} within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
