@@ -15,6 +15,7 @@ import { measureVerifyCost } from '../server-side/verify-cost.js';
 import { startEmulatorProcess } from '../support/emulator-process.js';
 import { benchCaller, fetchDistinctTokens, fetchTokenNaively } from '../support/naive-token.js';
 import { formatTracingCost } from '../tracing/format-tracing.js';
+import { measureSpanCost } from '../tracing/span-cost.js';
 import { measureTracingCost } from '../tracing/tracing-cost.js';
 
 // `pnpm bench`: every figure of docs/benchmarks.md in one run. Progress goes to stderr, the
@@ -90,7 +91,8 @@ try {
 
   step('tracing: the bench server with OpenTelemetry off and on');
   const tracing = await measureTracingCost(emulator.issuer, AUDIENCE, oneToken, seconds, rounds);
-  console.log(`\n${formatTracingCost(tracing)}`);
+  const spans = await measureSpanCost();
+  console.log(`\n${formatTracingCost(tracing, spans)}`);
 } finally {
   await emulator.stop();
 }

@@ -1,9 +1,10 @@
+import type { SpanCost } from './span-cost.js';
 import { TRACED_ROUTES, type TracingCost } from './tracing-cost.js';
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
 
 /** The tracing figure as Markdown, printed by `pnpm bench` after its main tables. */
-export function formatTracingCost(cost: TracingCost): string {
+export function formatTracingCost(cost: TracingCost, spans: SpanCost): string {
   const rows = TRACED_ROUTES.map((route) => {
     const off = cost.off[route];
     const on = cost.on[route];
@@ -15,5 +16,8 @@ export function formatTracingCost(cost: TracingCost): string {
     '| route | req/s off | req/s on | on/off | p99 ms off | p99 ms on |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
+    '',
+    `CPU per request of the tracing work alone, without HTTP (${spans.requests} requests, median of 3): ` +
+      `${fixed(spans.offUs, 2)} µs off, ${fixed(spans.onUs, 2)} µs on (+${fixed(spans.onUs - spans.offUs, 2)} µs).`,
   ].join('\n');
 }
