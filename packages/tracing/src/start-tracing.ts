@@ -26,6 +26,8 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
+let running: Tracing | undefined;
+
 /**
  * Registers the OpenTelemetry SDK for this process, with W3C `traceparent` propagation, when
  * there is somewhere to send spans: `exporter`, else the OTLP endpoint. With neither it loads
@@ -55,8 +57,9 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
   // current through the handler's awaits, which is what makes the next call its child.
   provider.register({ propagator: new W3CTraceContextPropagator() });
   setActiveTracer(provider.getTracer('@cern-sso/tracing'));
-  return {
+  const tracing: Tracing = {
     shutdown: async () => {
+      if (running === tracing) running = undefined;
       setActiveTracer(undefined);
       await provider.shutdown();
       trace.disable();
@@ -64,6 +67,17 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
       propagation.disable();
     },
   };
+  running = tracing;
+  return tracing;
+}
+
+/**
+ * Exports the spans still buffered and stops what `startTracing` started; nothing when tracing is
+ * off. A service calls it once its server has closed (Nest: `onApplicationShutdown`), so the
+ * spans of its last requests are not lost with the process.
+ */
+export async function stopTracing(): Promise<void> {
+  await running?.shutdown();
 }
 
 function spanProcessor(
