@@ -7,7 +7,7 @@ const logger = new Logger('caller');
 
 try {
   const config = readCallerEnv(process.env);
-  startTracing({ serviceName: 'caller', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  await startTracing({ serviceName: 'caller', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();

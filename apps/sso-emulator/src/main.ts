@@ -10,7 +10,7 @@ try {
   logger.warn(
     'DEVELOPMENT ONLY: this is a local stand-in for CERN SSO. Its demo secrets are public; never use it to protect anything real.',
   );
-  startTracing({ serviceName: 'sso-emulator', otlpEndpoint: config.otlpEndpoint });
+  await startTracing({ serviceName: 'sso-emulator', otlpEndpoint: config.otlpEndpoint });
   const emulator = await startEmulator({ config });
   const { issuer } = emulator.realm;
   logger.log(`issuer ${issuer}`);

@@ -7,7 +7,10 @@ const logger = new Logger('target-api');
 
 try {
   const config = readTargetApiEnv(process.env);
-  startTracing({ serviceName: 'target-api', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  await startTracing({
+    serviceName: 'target-api',
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');

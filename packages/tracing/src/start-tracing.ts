@@ -1,14 +1,5 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  NodeTracerProvider,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { activeTracer, setActiveTracer } from './active-tracer.js';
 
 export interface TracingOptions {
@@ -30,13 +21,13 @@ let running: Tracing | undefined;
 
 /**
  * Registers the OpenTelemetry SDK for this process, with W3C `traceparent` propagation, when
- * there is somewhere to send spans: `exporter`, else the OTLP endpoint. With neither it loads
- * nothing and returns undefined, so a service without a collector pays nothing.
+ * there is somewhere to send spans: `exporter`, else the OTLP endpoint. With neither it does not
+ * even load the SDK and resolves undefined, so a service without a collector pays nothing.
  *
  * @example
- * const tracing = startTracing({ serviceName: 'caller', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+ * await startTracing({ serviceName: 'caller', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
  */
-export function startTracing(options: TracingOptions): Tracing | undefined {
+export async function startTracing(options: TracingOptions): Promise<Tracing | undefined> {
   const { serviceName, otlpEndpoint, exporter } = options;
   if (typeof serviceName !== 'string' || serviceName.trim() === '') {
     throw new Error(`serviceName: expected a non-empty string, got ${JSON.stringify(serviceName)}`);
@@ -44,11 +35,17 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
   if (otlpEndpoint !== undefined && !isHttpUrl(otlpEndpoint)) {
     throw new Error(`otlpEndpoint: expected an http(s) URL, got ${JSON.stringify(otlpEndpoint)}`);
   }
-  const processor = spanProcessor(exporter, otlpEndpoint);
-  if (processor === undefined) return undefined;
-  // Two SDKs in one process would each see half of the spans: a second start is a bug.
+  if (exporter === undefined && otlpEndpoint === undefined) return undefined;
+  const [{ W3CTraceContextPropagator }, { resourceFromAttributes }, { NodeTracerProvider }] =
+    await Promise.all([
+      import('@opentelemetry/core'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-node'),
+    ]);
+  const processor = await spanProcessor(exporter, otlpEndpoint!);
+  // Two SDKs in one process would each see half of the spans: a second start is a bug. Checked
+  // after the last await, so that two starts at once cannot both pass.
   if (activeTracer() !== undefined) throw new Error('startTracing: tracing is already started');
-
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': serviceName }),
     spanProcessors: [processor],
@@ -80,14 +77,15 @@ export async function stopTracing(): Promise<void> {
   await running?.shutdown();
 }
 
-function spanProcessor(
+async function spanProcessor(
   exporter: SpanExporter | undefined,
-  otlpEndpoint: string | undefined,
-): SpanProcessor | undefined {
+  otlpEndpoint: string,
+): Promise<SpanProcessor> {
+  const { BatchSpanProcessor, SimpleSpanProcessor } = await import('@opentelemetry/sdk-trace-node');
   if (exporter !== undefined) return new SimpleSpanProcessor(exporter);
-  if (otlpEndpoint === undefined) return undefined;
   // Batched: a request never waits for the collector. Other OTEL_EXPORTER_OTLP_* variables
   // (headers, timeout, compression) are read by the exporter itself.
+  const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
   const url = `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
   return new BatchSpanProcessor(new OTLPTraceExporter({ url }));
 }

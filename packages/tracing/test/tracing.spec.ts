@@ -36,7 +36,7 @@ async function relayService(): Promise<Listening> {
 
 describe('with tracing off (no exporter, no OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
   it('starts nothing, and requests pass through with no traceparent added', async () => {
-    expect(startTracing({ serviceName: 'relay', otlpEndpoint: undefined })).toBeUndefined();
+    expect(await startTracing({ serviceName: 'relay', otlpEndpoint: undefined })).toBeUndefined();
     const relay = await relayService();
     try {
       const { data } = await axios.get<Record<string, string>>(relay.url);
@@ -57,7 +57,7 @@ describe('with tracing on', () => {
   let tracing: Tracing;
   let relay: Listening;
   beforeAll(async () => {
-    tracing = startTracing({ serviceName: 'relay', exporter })!;
+    tracing = (await startTracing({ serviceName: 'relay', exporter }))!;
     relay = await relayService();
   });
   afterAll(async () => {
@@ -156,8 +156,8 @@ describe('with tracing on', () => {
     }
   });
 
-  it('refuses a second start in the same process', () => {
-    expect(() => startTracing({ serviceName: 'again', exporter })).toThrow(
+  it('refuses a second start in the same process', async () => {
+    await expect(startTracing({ serviceName: 'again', exporter })).rejects.toThrow(
       'startTracing: tracing is already started',
     );
   });
@@ -173,7 +173,7 @@ describe('OTLP export (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
         response.end('{}');
       });
     });
-    startTracing({ serviceName: 'relay', otlpEndpoint: collector.url });
+    await startTracing({ serviceName: 'relay', otlpEndpoint: collector.url });
     const relay = await relayService();
     try {
       await axios.get(relay.url);
@@ -206,8 +206,8 @@ describe('misconfiguration fails at start, naming the option', () => {
       { serviceName: 'x', otlpEndpoint: 'localhost:4318' },
       'otlpEndpoint: expected an http(s) URL, got "localhost:4318"',
     ],
-  ])('%j', (options, message) => {
-    expect(() => startTracing(options)).toThrow(message);
+  ])('%j', async (options, message) => {
+    await expect(startTracing(options)).rejects.toThrow(message);
   });
 
   it('an unnamed peer', () => {

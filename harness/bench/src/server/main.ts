@@ -15,7 +15,7 @@ if (issuer === undefined) {
 // BENCH_TRACING=1: the tracing figure's server, with the OpenTelemetry SDK on and spans dropped.
 const tracing =
   process.env.BENCH_TRACING === '1'
-    ? startTracing({ serviceName: 'bench-server', exporter: new DroppingExporter() })
+    ? await startTracing({ serviceName: 'bench-server', exporter: new DroppingExporter() })
     : undefined;
 const app = await createBenchApp({ issuer, clientId });
 if (tracing) app.use(traceRequests());

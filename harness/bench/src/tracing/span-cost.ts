@@ -24,7 +24,7 @@ const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
  */
 export async function measureSpanCost(requests = 20_000): Promise<SpanCost> {
   const offUs = await perRequest(requests);
-  const tracing = startTracing({ serviceName: 'bench', exporter: new DroppingExporter() })!;
+  const tracing = (await startTracing({ serviceName: 'bench', exporter: new DroppingExporter() }))!;
   try {
     return { offUs, onUs: await perRequest(requests), requests };
   } finally {
