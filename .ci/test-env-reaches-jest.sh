@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Proves that the variables tests read reach jest through `pnpm test` and `pnpm test:e2e` (turbo's
 # strict env mode drops any variable turbo.json does not list), and that a missing browser skips
-# the browser tests with one line, or fails them under REQUIRE_BROWSER=1. Cheap: one spec file of
-# one package, and an e2e run that stops in its global setup.
+# the browser tests with one line, or fails them under REQUIRE_BROWSER=1 (and promtool likewise,
+# under REQUIRE_PROMETHEUS=1). Cheap: one spec file of a package, and an e2e run that stops in its
+# global setup.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +36,14 @@ expect 'no browser and REQUIRE_BROWSER=1: the browser tests fail' 1 \
 store_tests=(pnpm test --filter=@cern-sso/target-api -- test/reports-store.spec.ts)
 expect 'no PostgreSQL and REQUIRE_POSTGRES=1: the store suites fail' 1 'REQUIRE_POSTGRES=1' -- \
   env PG_BIN_DIR=/nonexistent REQUIRE_POSTGRES=1 "${store_tests[@]}"
+
+rules_tests=(pnpm test --filter=@cern-sso/deploy -- test/prometheus-rules.spec.ts)
+expect 'no promtool: the alert rule tests skip with one line naming PROMTOOL_PATH' 0 \
+  'Skipping promtool on the alerting rules: no promtool at /nonexistent' -- \
+  env -u REQUIRE_PROMETHEUS PROMTOOL_PATH=/nonexistent "${rules_tests[@]}"
+expect 'no promtool and REQUIRE_PROMETHEUS=1: the alert rule tests fail' 1 \
+  'No promtool at /nonexistent, and REQUIRE_PROMETHEUS=1 makes that a failure' -- \
+  env PROMTOOL_PATH=/nonexistent REQUIRE_PROMETHEUS=1 "${rules_tests[@]}"
 
 # Nothing listens on port 2 of the loopback: the suite must say whom it tests, then stop there.
 down=http://127.0.0.1:2

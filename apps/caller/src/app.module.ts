@@ -1,6 +1,8 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import axios from 'axios';
 import { ApiAccessClientModule } from '@cern-sso/api-access/client/nestjs';
+import { stopTracing, traceAxios } from '@cern-sso/tracing';
 import { CALLER_CONFIG } from './config/caller-config.js';
 import { type CallerConfig } from './config/env.schema.js';
 import { DemoController } from './demo/demo.controller.js';
@@ -13,7 +15,12 @@ import { ReportsController } from './reports/reports.controller.js';
 import { TargetApi } from './reports/target-api.js';
 
 @Module({})
-export class AppModule {
+export class AppModule implements OnApplicationShutdown {
+  /** After the server has closed: the spans of the last requests go out before the process. */
+  onApplicationShutdown(): Promise<void> {
+    return stopTracing();
+  }
+
   static with(config: CallerConfig): DynamicModule {
     return {
       module: AppModule,
@@ -22,6 +29,8 @@ export class AppModule {
           tokenEndpoint: config.SSO_TOKEN_ENDPOINT,
           clientId: config.CALLER_CLIENT_ID,
           clientSecret: config.CALLER_CLIENT_SECRET,
+          // Each token request is a span of its own (when tracing is on).
+          http: traceAxios(axios.create(), { peer: 'sso-token-endpoint' }),
           targets: [
             {
               name: 'target-api',

@@ -3,6 +3,7 @@ import { type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { jsonBody, securityHeaders } from '@cern-sso/http-hardening';
+import { traceRequests } from '@cern-sso/tracing';
 import { AppModule } from './app.module.js';
 import { type CallerConfig } from './config/env.schema.js';
 import { refuseCrossSiteWrites } from './http/refuse-cross-site-writes.js';
@@ -18,8 +19,9 @@ export async function createApp(
     // Nest's default parsers read forms too; the caller reads JSON only (see jsonBody below).
     bodyParser: false,
   });
-  // In this order: headers on every answer, cross-site writes refused unread, then bounded JSON.
-  app.use(securityHeaders(), refuseCrossSiteWrites, jsonBody());
+  // In this order: a span per request when tracing is on, headers on every answer, cross-site
+  // writes refused unread, then bounded JSON.
+  app.use(traceRequests(), securityHeaders(), refuseCrossSiteWrites, jsonBody());
   app.enableShutdownHooks();
   return app;
 }

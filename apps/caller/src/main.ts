@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { startTracing } from '@cern-sso/tracing';
 import { readCallerEnv } from './config/env.schema.js';
 import { createApp } from './create-app.js';
 
@@ -6,6 +7,7 @@ const logger = new Logger('caller');
 
 try {
   const config = readCallerEnv(process.env);
+  await startTracing({ serviceName: 'caller', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();

@@ -1,4 +1,5 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { stopTracing } from '@cern-sso/tracing';
 import { AdminController } from './admin/admin.controller.js';
 import { AuthzApiModule } from './authz-api/authz-api.module.js';
 import { RequestCounters } from './admin/request-counters.js';
@@ -24,7 +25,12 @@ export interface EmulatorParts {
 
 /** Everything is built before Nest starts (and fails there), so the module only wires values. */
 @Module({})
-export class EmulatorModule {
+export class EmulatorModule implements OnApplicationShutdown {
+  /** After the server has closed: the spans of the last requests go out before the process. */
+  onApplicationShutdown(): Promise<void> {
+    return stopTracing();
+  }
+
   static with(parts: EmulatorParts): DynamicModule {
     const counters = new RequestCounters();
     const tokens = new TokenService(

@@ -3,6 +3,7 @@ import { type AddressInfo } from 'node:net';
 import { type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { securityHeaders } from '@cern-sso/http-hardening';
+import { traceRequests } from '@cern-sso/tracing';
 import { type EmulatorConfig } from './config/emulator-config.js';
 import { Realm } from './http/realm.js';
 import { KeyStore } from './keys/key-store.js';
@@ -50,8 +51,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }),
     { bodyParser: false, logger: options.logger ?? undefined, abortOnError: false },
   );
-  // helmet's headers on every answer; the portal page sets its own, stricter CSP on top.
-  app.use(securityHeaders());
+  // A span per request when tracing is on (first, so refusals are traced too); helmet's headers
+  // on every answer, the portal page sets its own, stricter CSP on top.
+  app.use(traceRequests(), securityHeaders());
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { startTracing } from '@cern-sso/tracing';
 import { parseEmulatorEnv } from './config/env.schema.js';
 import { startEmulator } from './emulator.js';
 
@@ -9,6 +10,7 @@ try {
   logger.warn(
     'DEVELOPMENT ONLY: this is a local stand-in for CERN SSO. Its demo secrets are public; never use it to protect anything real.',
   );
+  await startTracing({ serviceName: 'sso-emulator', otlpEndpoint: config.otlpEndpoint });
   const emulator = await startEmulator({ config });
   const { issuer } = emulator.realm;
   logger.log(`issuer ${issuer}`);

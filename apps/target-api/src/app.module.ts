@@ -1,6 +1,7 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiAccessGuard, ApiAccessModule } from '@cern-sso/api-access/server/nestjs';
+import { stopTracing } from '@cern-sso/tracing';
 import { type TargetApiConfig } from './config/env.schema.js';
 import { HealthController } from './health/health.controller.js';
 import { IssuerProbe } from './health/issuer-probe.js';
@@ -13,7 +14,12 @@ import { ReportsStore } from './reports/store/reports.store.js';
 import { WhoamiController } from './whoami/whoami.controller.js';
 
 @Module({})
-export class AppModule {
+export class AppModule implements OnApplicationShutdown {
+  /** After the server has closed: the spans of the last requests go out before the process. */
+  onApplicationShutdown(): Promise<void> {
+    return stopTracing();
+  }
+
   static with(config: TargetApiConfig): DynamicModule {
     return {
       module: AppModule,

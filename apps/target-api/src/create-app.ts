@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonBody, securityHeaders } from '@cern-sso/http-hardening';
+import { traceRequests } from '@cern-sso/tracing';
 import { AppModule } from './app.module.js';
 import { type TargetApiConfig } from './config/env.schema.js';
 import { DOCS_CSP } from './http/docs-csp.js';
@@ -19,7 +20,9 @@ export async function createApp(
     // Nest's default parsers read forms too and have no depth limit; jsonBody below replaces them.
     bodyParser: false,
   });
-  app.use(securityHeaders(DOCS_CSP), jsonBody());
+  // A span per request when tracing is on, first so that refusals are traced too: the guard
+  // puts its decision on it.
+  app.use(traceRequests(), securityHeaders(DOCS_CSP), jsonBody());
   // No `transform`: it also converts path parameters with Number(), so `/reports/1e3` would reach
   // the handler as 1000 before ReportIdPipe could refuse it. Handlers get the validated JSON.
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));

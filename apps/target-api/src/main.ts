@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { startTracing } from '@cern-sso/tracing';
 import { readTargetApiEnv } from './config/env.schema.js';
 import { createApp } from './create-app.js';
 
@@ -6,6 +7,10 @@ const logger = new Logger('target-api');
 
 try {
   const config = readTargetApiEnv(process.env);
+  await startTracing({
+    serviceName: 'target-api',
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');

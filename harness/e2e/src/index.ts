@@ -16,3 +16,15 @@ export { describeReport, formatIdentityReports } from './scenario/print-identiti
 export { mismatches, runMatrix, type Mismatch, type Observed } from './scenario/run-matrix.js';
 export { formatMatrix } from './scenario/print-matrix.js';
 export { endpointsOf, demoSecretOf } from './stack/endpoints.js';
+export {
+  DECISIONS_BY_OUTCOME,
+  demoScrapeTargets,
+  expectedDecisions,
+  lastScrapes,
+  PROMETHEUS,
+  query,
+  runDemoScraped,
+  startPrometheus,
+  type DecisionCounts,
+  type RunningPrometheus,
+} from './prometheus/index.js';

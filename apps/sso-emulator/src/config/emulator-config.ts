@@ -16,6 +16,8 @@ export interface EmulatorConfig {
   registryPath: string;
   /** Path of a keys file made by `keys:create`; keys are generated in memory when unset. */
   keysFile?: string;
+  /** OTLP/HTTP collector that receives this service's spans; tracing is off when unset. */
+  otlpEndpoint?: string;
 }
 
 /** The realm URL, which is also the `iss` of every token. */

@@ -1,4 +1,5 @@
 import { integer, optionalPostgresUrl, optionalUrl, readEnv, text, url } from '@cern-sso/env';
+import { TRACING_ENV } from '@cern-sso/tracing';
 
 /** target-api's environment; a bad one stops it at start with every bad variable listed. */
 export const TARGET_API_ENV = {
@@ -22,6 +23,7 @@ export const TARGET_API_ENV = {
   DATABASE_URL: optionalPostgresUrl(),
   /** Database connections per replica. */
   DATABASE_POOL_SIZE: integer(10, 1, 100),
+  ...TRACING_ENV,
 };
 
 export type TargetApiConfig = ReturnType<typeof readTargetApiEnv>;

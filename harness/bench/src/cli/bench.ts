@@ -14,6 +14,9 @@ import { measureServerSide } from '../server-side/server-side.js';
 import { measureVerifyCost } from '../server-side/verify-cost.js';
 import { startEmulatorProcess } from '../support/emulator-process.js';
 import { benchCaller, fetchDistinctTokens, fetchTokenNaively } from '../support/naive-token.js';
+import { formatTracingCost } from '../tracing/format-tracing.js';
+import { measureSpanCost } from '../tracing/span-cost.js';
+import { measureTracingCost } from '../tracing/tracing-cost.js';
 
 // `pnpm bench`: every figure of docs/benchmarks.md in one run. Progress goes to stderr, the
 // table to stdout. Environment: BENCH_SECONDS (per load run, default 5), BENCH_ROUNDS (default 3),
@@ -85,6 +88,11 @@ try {
   console.log(markdown);
   const files = await writeResults(RESULTS_DIR, results, markdown);
   step(`written: ${files.join(', ')}${profileDir ? `; server CPU profile in ${profileDir}` : ''}`);
+
+  step('tracing: the bench server with OpenTelemetry off and on');
+  const tracing = await measureTracingCost(emulator.issuer, AUDIENCE, oneToken, seconds, rounds);
+  const spans = await measureSpanCost();
+  console.log(`\n${formatTracingCost(tracing, spans)}`);
 } finally {
   await emulator.stop();
 }

@@ -14,12 +14,14 @@ export interface BenchServer {
 
 /**
  * The bench app (public, guarded and tutorial routes) in its own process. With `profileDir`,
- * it runs under `node --cpu-prof` and writes its profile there when stopped.
+ * it runs under `node --cpu-prof` and writes its profile there when stopped; `env` adds to its
+ * environment (BENCH_TRACING=1 turns tracing on).
  */
 export async function startBenchServer(
   issuer: string,
   audience: string,
   profileDir?: string,
+  env: Record<string, string> = {},
 ): Promise<BenchServer> {
   const nodeArgs = [
     '--expose-gc',
@@ -28,7 +30,7 @@ export async function startBenchServer(
   const service = new ServiceProcess({
     name: 'bench-server',
     main: MAIN,
-    env: { SSO_ISSUER: issuer, API_CLIENT_ID: audience },
+    env: { SSO_ISSUER: issuer, API_CLIENT_ID: audience, ...env },
     nodeArgs,
   });
   await service.start();

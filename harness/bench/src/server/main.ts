@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { startTracing, traceRequests } from '@cern-sso/tracing';
+import { DroppingExporter } from '../tracing/dropping-exporter.js';
 import { createBenchApp } from './create-bench-app.js';
 
 const logger = new Logger('bench-server');
@@ -10,7 +12,13 @@ if (issuer === undefined) {
   logger.error('SSO_ISSUER is required');
   process.exit(1);
 }
+// BENCH_TRACING=1: the tracing figure's server, with the OpenTelemetry SDK on and spans dropped.
+const tracing =
+  process.env.BENCH_TRACING === '1'
+    ? await startTracing({ serviceName: 'bench-server', exporter: new DroppingExporter() })
+    : undefined;
 const app = await createBenchApp({ issuer, clientId });
+if (tracing) app.use(traceRequests());
 // Exit normally on SIGTERM (Nest's shutdown hooks re-raise the signal): `--cpu-prof` writes its
 // profile only on a normal exit.
 process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));

@@ -10,6 +10,7 @@ import { RefusalError } from '../errors.js';
 import { toHttpRefusal } from '../http-refusal.js';
 import type { ApiAccessPrincipal } from '../principal.js';
 import { asRefusal } from '../signature-check.js';
+import { markDecision } from './decision-span.js';
 import { getRequestPrincipal, setRequestPrincipal } from './request-principal.js';
 import { RouteRequirementsReader } from './route-requirements.js';
 
@@ -38,15 +39,18 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
     const requirements = this.routes.of(context);
     if (requirements.isPublic) return true;
     const request = context.switchToHttp().getRequest<IncomingMessage>();
+    let principal: ApiAccessPrincipal | undefined;
     try {
       const token = readBearerToken(request.headers.authorization);
-      const principal = this.verifier.cached(token) ?? (await this.authenticate(context, request));
+      principal = this.verifier.cached(token) ?? (await this.authenticate(context, request));
       authorize(principal, requirements, this.verifier.options.allowedCallers);
       setRequestPrincipal(request, principal);
+      markDecision(principal.clientId);
       return true;
     } catch (error) {
       // Anything else is a bug and stays a 500.
       if (!(error instanceof RefusalError)) throw error;
+      markDecision(principal?.clientId, error);
       throw this.refuse(error, context.switchToHttp().getResponse<object>());
     }
   }
