@@ -24,6 +24,7 @@ import { RouteRequirementsReader } from './route-requirements.js';
 export class ApiAccessGuard extends AuthGuard('api-access') {
   private readonly logger = new Logger(ApiAccessGuard.name);
   private readonly routes: RouteRequirementsReader;
+  private readonly authenticateOptions: ApiAccessAuthenticateOptions;
 
   constructor(
     @Inject(AccessTokenVerifier) private readonly verifier: AccessTokenVerifier,
@@ -32,6 +33,7 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
   ) {
     super();
     this.routes = new RouteRequirementsReader(reflector);
+    this.authenticateOptions = Object.freeze({ verifier, cacheChecked: true });
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -51,9 +53,12 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
     }
   }
 
-  /** Passport keeps the strategy registered last; this guard's own verifier goes with the request. */
+  /**
+   * Passport keeps the strategy registered last; this guard's own verifier goes with the request,
+   * and the strategy need not look in the cache this guard has just looked in.
+   */
   override getAuthenticateOptions(): ApiAccessAuthenticateOptions {
-    return { verifier: this.verifier };
+    return this.authenticateOptions;
   }
 
   /** Passport's answer for a principal: a refusal is thrown as such, anything else as it was. */
