@@ -39,7 +39,7 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const requirements = this.routes.of(context);
     if (requirements.isPublic) return true;
-    const request = context.switchToHttp().getRequest<IncomingMessage>();
+    const request = this.getRequest(context);
     try {
       const token = readBearerToken(request.headers.authorization);
       const principal = this.verifier.cached(token) ?? (await this.authenticate(context, request));
@@ -61,6 +61,13 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
     return this.authenticateOptions;
   }
 
+  // AuthGuard's seam for where the request lives. This guard serves HTTP only, where the request
+  // is the handler's first argument; `switchToHttp()` would build three closures on every call,
+  // and a request through passport asks for it three times.
+  override getRequest(context: ExecutionContext): IncomingMessage {
+    return context.getArgByIndex<IncomingMessage>(0);
+  }
+
   /** Passport's answer for a principal: a refusal is thrown as such, anything else as it was. */
   override handleRequest<T = ApiAccessPrincipal>(
     error: unknown,
@@ -69,10 +76,7 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
     context: ExecutionContext,
   ): T {
     if (error === null && principal !== false && principal !== undefined) {
-      setRequestPrincipal(
-        context.switchToHttp().getRequest<object>(),
-        principal as ApiAccessPrincipal,
-      );
+      setRequestPrincipal(this.getRequest(context), principal as ApiAccessPrincipal);
       return principal;
     }
     throw asRefusal(error ?? info) ?? error ?? info;
