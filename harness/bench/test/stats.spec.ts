@@ -1,4 +1,4 @@
-import { quantile } from '../src/support/stats.js';
+import { quantile, spreadOf } from '../src/support/stats.js';
 
 describe('quantile (nearest rank)', () => {
   it.each([
@@ -13,5 +13,16 @@ describe('quantile (nearest rank)', () => {
 
   it('is NaN for no values', () => {
     expect(quantile([], 0.5)).toBeNaN();
+  });
+});
+
+describe('spreadOf (rounds of one figure)', () => {
+  it('takes the median as the figure and keeps min, max and every reading', () => {
+    expect(spreadOf([0.93, 0.41, 0.95, 0.9, 1.2])).toEqual({
+      median: 0.93,
+      min: 0.41,
+      max: 1.2,
+      values: [0.93, 0.41, 0.95, 0.9, 1.2],
+    });
   });
 });

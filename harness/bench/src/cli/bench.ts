@@ -1,5 +1,3 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { measureAxiosOverhead } from '../caller-side/axios-overhead.js';
 import { measureColdStart } from '../caller-side/cold-start.js';
 import { measureEndToEnd } from '../caller-side/end-to-end.js';
@@ -17,21 +15,13 @@ import { benchCaller, fetchDistinctTokens, fetchTokenNaively } from '../support/
 import { formatTracingCost } from '../tracing/format-tracing.js';
 import { measureSpanCost } from '../tracing/span-cost.js';
 import { measureTracingCost } from '../tracing/tracing-cost.js';
+import { benchSettings, RESULTS_DIR } from './settings.js';
 
 // `pnpm bench`: every figure of docs/benchmarks.md in one run. Progress goes to stderr, the
-// table to stdout. Environment: BENCH_SECONDS (per load run, default 5), BENCH_ROUNDS (default 3),
-// BENCH_TOKENS (distinct tokens, default 10000), BENCH_PROFILE=1 (CPU profile of the server).
-const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'results');
+// table to stdout. Environment: see ./settings.ts (BENCH_SECONDS, BENCH_ROUNDS, BENCH_TOKENS,
+// BENCH_PROFILE).
 const AUDIENCE = 'target-api';
-const positive = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-};
-const seconds = positive('BENCH_SECONDS', 5);
-const rounds = positive('BENCH_ROUNDS', 3);
-const tokenCount = positive('BENCH_TOKENS', 10_000);
-const profileDir = process.env.BENCH_PROFILE ? join(RESULTS_DIR, 'profiles') : undefined;
+const { seconds, rounds, tokenCount, profileDir } = benchSettings();
 
 const started = performance.now();
 const step = (what: string) =>

@@ -1,4 +1,5 @@
-import { ROUTES } from '../server-side/server-side.js';
+import { ROUTES, type ServerSide, type TokenSetFigures } from '../server-side/server-side.js';
+import type { Spread } from '../support/stats.js';
 import type { BenchResults, Headline } from './results.js';
 
 const fixed = (value: number, digits = 0) =>
@@ -10,8 +11,17 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** A median over rounds with its spread: `0.93× (0.90–0.95)`. */
+const ratioSpread = (spread: Spread) =>
+  `${fixed(spread.median, 2)}× (${fixed(spread.min, 2)}–${fixed(spread.max, 2)})`;
+
 function headlineRow(headline: Headline): string[] {
-  const value = headline.unit === 'ratio' ? `${fixed(headline.value, 2)}×` : fixed(headline.value);
+  const value =
+    headline.spread !== undefined
+      ? ratioSpread(headline.spread)
+      : headline.unit === 'ratio'
+        ? `${fixed(headline.value, 2)}×`
+        : fixed(headline.value);
   const verdict = headline.met === undefined ? '' : headline.met ? 'met' : '**missed**';
   return [headline.name, value, headline.target ?? '', verdict];
 }
@@ -19,15 +29,6 @@ function headlineRow(headline: Headline): string[] {
 /** The whole run as Markdown: what `pnpm bench` prints and writes next to the JSON. */
 export function formatMarkdown(results: BenchResults): string {
   const { machine, serverSide: server, callerSide: caller } = results;
-  const routeRows = (figures: typeof server.oneToken, tokens: string) =>
-    ROUTES.map((route) => [
-      route,
-      tokens,
-      fixed(figures[route].requestsPerSec),
-      ms(figures[route].p50Ms),
-      ms(figures[route].p99Ms),
-      fixed(figures[route].requestsPerSec / figures.public.requestsPerSec, 2),
-    ]);
   const vc = results.verifyCost;
   const { warmGetToken: warm, axiosOverhead: ax, refresh, endToEnd: e2e } = caller;
   const refreshRow = (name: string, s: typeof refresh.around) => [
@@ -48,19 +49,7 @@ export function formatMarkdown(results: BenchResults): string {
     '',
     table(['figure', 'value', 'target', ''], results.headlines.map(headlineRow)),
     '',
-    `### Resource server (one process; ${server.rounds} rounds of ${server.secondsPerRun} s per route, 10 connections)`,
-    '',
-    table(
-      ['route', 'tokens', 'requests/s', 'p50 ms', 'p99 ms', '/ public'],
-      [
-        ...routeRows(server.oneToken, 'one'),
-        ...routeRows(server.distinctTokens, `${server.distinctTokenCount} distinct`),
-      ],
-    ),
-    '',
-    `Server process after a full GC: RSS ${fixed(server.memory.rssBeforeMb)} MB before the load, ` +
-      `${fixed(server.memory.rssAfterMb)} MB after; heap used ${fixed(server.memory.heapUsedBeforeMb)} MB ` +
-      `before, ${fixed(server.memory.heapUsedAfterMb)} MB after.`,
+    formatServerSide(server),
     '',
     `### Verification cost per token, without HTTP (${results.verifyCost.tokens} tokens, CPU µs)`,
     '',
@@ -139,5 +128,46 @@ export function formatMarkdown(results: BenchResults): string {
       ],
     ),
     '',
+  ].join('\n');
+}
+
+/** The resource-server part: one table of the three routes under both token sets. */
+export function formatServerSide(server: ServerSide): string {
+  const routeRows = (figures: TokenSetFigures, tokens: string) =>
+    ROUTES.map((route) => [
+      route,
+      tokens,
+      fixed(figures.routes[route].requestsPerSec),
+      fixed(figures.routes[route].cpuUsPerRequest),
+      ms(figures.routes[route].p50Ms),
+      ms(figures.routes[route].p99Ms),
+      ratioSpread(figures.perPublic[route]),
+    ]);
+  return [
+    `### Resource server (one process; ${server.rounds} rounds of ${server.secondsPerRun} s per route, 10 connections)`,
+    '',
+    table(
+      [
+        'route',
+        'tokens',
+        'requests/s',
+        'server CPU µs / request',
+        'p50 ms',
+        'p99 ms',
+        '/ public: median of rounds (min–max)',
+      ],
+      [
+        ...routeRows(server.oneToken, 'one'),
+        ...routeRows(server.distinctTokens, `${server.distinctTokenCount} distinct`),
+      ],
+    ),
+    '',
+    `Server process after a full GC: RSS ${fixed(server.memory.rssBeforeMb)} MB before the load, ` +
+      `${fixed(server.memory.rssAfterMb)} MB after; heap used ${fixed(server.memory.heapUsedBeforeMb)} MB ` +
+      `before, ${fixed(server.memory.heapUsedAfterMb)} MB after.`,
+    '',
+    `guarded / tutorial recipe, median of rounds (min–max): one token ` +
+      `${ratioSpread(server.oneToken.guardedPerTutorial)}, ${server.distinctTokenCount} distinct ` +
+      `tokens ${ratioSpread(server.distinctTokens.guardedPerTutorial)}.`,
   ].join('\n');
 }

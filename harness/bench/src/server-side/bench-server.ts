@@ -9,6 +9,8 @@ export interface BenchServer {
   readonly url: string;
   /** The server process's memory, from its `/memory` route. */
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** The server process's CPU time so far (user + system), µs, from its `/cpu` route. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,10 @@ export async function startBenchServer(
   return {
     url: service.url,
     memory: async () => (await axios.get<NodeJS.MemoryUsage>(`${service.url}/memory`)).data,
+    cpuMicros: async () => {
+      const { data } = await axios.get<NodeJS.CpuUsage>(`${service.url}/cpu`);
+      return data.user + data.system;
+    },
     stop: () => service.stop(),
   };
 }

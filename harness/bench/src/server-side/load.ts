@@ -18,6 +18,8 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   requests: number;
+  /** How long the run really lasted, seconds. */
+  durationSec: number;
 }
 
 /**
@@ -55,5 +57,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
+    durationSec: result.duration,
   };
 }

@@ -1,10 +1,27 @@
 import type { BenchServer } from './bench-server.js';
-import { runLoad, type LoadResult } from './load.js';
+import { runLoad } from './load.js';
+import { spreadOf, type Spread } from '../support/stats.js';
 
 export const ROUTES = ['public', 'guarded', 'tutorial'] as const;
 export type Route = (typeof ROUTES)[number];
 
-export type RouteFigures = Record<Route, LoadResult>;
+/** One route under one token set, over all rounds. */
+export interface RouteFigures {
+  requestsPerSec: number;
+  /** The server process's CPU time (user + system) per request, µs. */
+  cpuUsPerRequest: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+}
+
+export interface TokenSetFigures {
+  routes: Record<Route, RouteFigures>;
+  /** requests/s of the route over public's in the same round, one value per round. */
+  perPublic: Record<Route, Spread>;
+  /** guarded's requests/s over the tutorial recipe's in the same round. */
+  guardedPerTutorial: Spread;
+}
 
 export interface MemoryFigures {
   rssBeforeMb: number;
@@ -14,20 +31,28 @@ export interface MemoryFigures {
 }
 
 export interface ServerSide {
-  oneToken: RouteFigures;
-  distinctTokens: RouteFigures;
+  oneToken: TokenSetFigures;
+  distinctTokens: TokenSetFigures;
   distinctTokenCount: number;
   memory: MemoryFigures;
   secondsPerRun: number;
   rounds: number;
 }
 
+// Per route and token set, before the rounds: JIT, connections, the JWKS fetch, a full cache.
+const WARM_UP_SEC = 2;
+
 /**
  * The three routes under the same load, first with one token sent again and again, then with
  * every request carrying the next of many distinct tokens. The distinct tokens form one cycle
  * shared by all runs, longer than the guard's token cache, so no token is ever seen twice while
- * it could still be cached. Routes are measured in turn, round after round and in a rotated order,
- * so drift on a shared machine hits each alike; the figures are the mean of the rounds.
+ * it could still be cached.
+ *
+ * Each round measures every route for `secondsPerRun`, in two halves run there and back
+ * (A B C C B A, the start rotated each round): each route's halves sit symmetrically around the
+ * round's midpoint, so load from elsewhere on the machine that rises or falls during the round
+ * weighs on every route alike. Ratios are taken within a round, and the figure is their median
+ * over the rounds: one disturbed round moves the spread, not the figure.
  */
 export async function measureServerSide(
   server: BenchServer,
@@ -66,25 +91,78 @@ class TokenCycle {
   }
 }
 
+/** One load run with the server's CPU time read around it. */
+interface Run {
+  requests: number;
+  durationSec: number;
+  cpuUs: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
 async function loadRoutes(
   server: BenchServer,
   nextToken: () => string,
   secondsPerRun: number,
   rounds: number,
-): Promise<RouteFigures> {
-  const runs: Record<Route, LoadResult[]> = { public: [], guarded: [], tutorial: [] };
-  for (let round = 0; round <= rounds; round++) {
-    for (const route of rotate(ROUTES, round)) {
-      // Round 0 is a one-second warm-up of each route: JIT, connections, the JWKS fetch.
-      const durationSec = round === 0 ? 1 : secondsPerRun;
-      const result = await runLoad({ url: `${server.url}/${route}`, nextToken, durationSec });
-      if (round > 0) runs[route].push(result);
+): Promise<TokenSetFigures> {
+  const run = async (route: Route, durationSec: number): Promise<Run> => {
+    const cpuBefore = await server.cpuMicros();
+    const url = `${server.url}/${route}`;
+    const result = await runLoad({ url, nextToken, durationSec });
+    const cpuUs = (await server.cpuMicros()) - cpuBefore;
+    return { ...result, cpuUs };
+  };
+  for (const route of ROUTES) await run(route, WARM_UP_SEC);
+
+  const byRound: Record<Route, Run>[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = rotate(ROUTES, round);
+    const halves: Record<Route, Run[]> = { public: [], guarded: [], tutorial: [] };
+    for (const route of [...order, ...[...order].reverse()]) {
+      halves[route].push(await run(route, secondsPerRun / 2));
     }
+    byRound.push({
+      public: combine(halves.public),
+      guarded: combine(halves.guarded),
+      tutorial: combine(halves.tutorial),
+    });
   }
+
+  const all = (route: Route) => figuresOf(combine(byRound.map((runs) => runs[route])));
+  const perSec = (r: Run) => r.requests / r.durationSec;
+  const ratios = (of: Route, to: Route) =>
+    spreadOf(byRound.map((runs) => perSec(runs[of]) / perSec(runs[to])));
   return {
-    public: average(runs.public),
-    guarded: average(runs.guarded),
-    tutorial: average(runs.tutorial),
+    routes: { public: all('public'), guarded: all('guarded'), tutorial: all('tutorial') },
+    perPublic: {
+      public: ratios('public', 'public'),
+      guarded: ratios('guarded', 'public'),
+      tutorial: ratios('tutorial', 'public'),
+    },
+    guardedPerTutorial: ratios('guarded', 'tutorial'),
+  };
+}
+
+/** Several runs of one route as one: requests and time add up, percentiles are averaged. */
+function combine(runs: readonly Run[]): Run {
+  const sum = (pick: (run: Run) => number) => runs.reduce((total, run) => total + pick(run), 0);
+  return {
+    requests: sum((r) => r.requests),
+    durationSec: sum((r) => r.durationSec),
+    cpuUs: sum((r) => r.cpuUs),
+    p50Ms: sum((r) => r.p50Ms) / runs.length,
+    p99Ms: sum((r) => r.p99Ms) / runs.length,
+  };
+}
+
+function figuresOf(run: Run): RouteFigures {
+  return {
+    requestsPerSec: run.requests / run.durationSec,
+    cpuUsPerRequest: run.cpuUs / run.requests,
+    p50Ms: run.p50Ms,
+    p99Ms: run.p99Ms,
+    requests: run.requests,
   };
 }
 
@@ -92,15 +170,4 @@ async function loadRoutes(
 function rotate<T>(items: readonly T[], by: number): T[] {
   const start = by % items.length;
   return [...items.slice(start), ...items.slice(0, start)];
-}
-
-function average(results: readonly LoadResult[]): LoadResult {
-  const of = (pick: (result: LoadResult) => number) =>
-    results.reduce((sum, result) => sum + pick(result), 0) / results.length;
-  return {
-    requestsPerSec: of((r) => r.requestsPerSec),
-    p50Ms: of((r) => r.p50Ms),
-    p99Ms: of((r) => r.p99Ms),
-    requests: of((r) => r.requests),
-  };
 }

@@ -42,4 +42,11 @@ export class BenchController {
     (globalThis as { gc?: () => void }).gc?.();
     return process.memoryUsage();
   }
+
+  /** This process's CPU time so far, µs: the runner reads it around each load run. */
+  @Get('cpu')
+  @Public()
+  cpu(): NodeJS.CpuUsage {
+    return process.cpuUsage();
+  }
 }

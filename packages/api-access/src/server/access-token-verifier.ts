@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { checkClaims, checkTimeClaims } from './claims.js';
-import { decodeToken, isJsonObject, kidOf } from './decode-token.js';
+import { decodeToken, isJsonObject } from './decode-token.js';
 import { JwksSource, type SigningKeySource } from './jwks-source.js';
 import { KeySet, type KeySetState } from './key-set.js';
 import type { ApiAccessOptions } from './options.js';
@@ -76,7 +76,7 @@ export class AccessTokenVerifier {
     const { rolesClaimPath, isApplication, clock } = this.options;
     const claims = Object.freeze(payload);
     const principal = buildPrincipal(claims, readRoles(claims, rolesClaimPath), isApplication);
-    this.cache.set(token, principal, kidOf(token), Math.floor(clock() / 1000));
+    this.cache.set(token, principal, Math.floor(clock() / 1000));
     return principal;
   }
 

@@ -17,6 +17,11 @@ export interface ApiAccessAuthenticateOptions {
    * share the one registered as `'api-access'` (ApiAccessGuard passes its own verifier).
    */
   readonly verifier?: StrategyVerifier;
+  /**
+   * The caller has read this request's token and looked it up in the verifier's cache already
+   * (ApiAccessGuard does, before passport): go straight to verification, without a second look.
+   */
+  readonly cacheChecked?: boolean;
 }
 
 // Which verifier a request in progress uses; weak, so the request object itself is not touched.
@@ -64,22 +69,32 @@ export class ApiAccessStrategy extends Strategy {
    * would only say "No auth token") and answers a token verified before from the cache.
    */
   override authenticate(...[request, options]: Parameters<Strategy['authenticate']>): void {
-    const verifier = this.verifierFor(request, options as ApiAccessAuthenticateOptions | undefined);
-    try {
-      const principal = verifier.cached(readBearerToken(request.headers.authorization));
-      if (principal !== undefined) return this.success(principal);
-    } catch (error) {
-      const refusal = asRefusal(error);
-      if (refusal === undefined) return this.error(error as Error);
-      return this.fail(refusal, 401);
+    const authenticateOptions = options as ApiAccessAuthenticateOptions | undefined;
+    const verifier = this.verifierFor(request, authenticateOptions);
+    if (authenticateOptions?.cacheChecked !== true) {
+      try {
+        const principal = verifier.cached(readBearerToken(request.headers.authorization));
+        if (principal !== undefined) return this.success(principal);
+      } catch (error) {
+        const refusal = asRefusal(error);
+        if (refusal === undefined) return this.error(error as Error);
+        return this.fail(refusal, 401);
+      }
     }
     super.authenticate(request, options);
   }
 
-  /** The verifier for this request: one passed to `authenticate`, else the strategy's own. */
+  /**
+   * The verifier for this request: one passed to `authenticate`, else the strategy's own. Only
+   * another verifier than the strategy's own is remembered for the request (the usual single
+   * module passes the same one, and then nothing is stored per request).
+   */
   protected verifierFor(request: object, options?: ApiAccessAuthenticateOptions): StrategyVerifier {
-    if (options?.verifier !== undefined) verifiers.set(request, options.verifier);
-    return verifiers.get(request) ?? this.verifier;
+    const chosen = options?.verifier;
+    if (chosen === undefined) return verifiers.get(request) ?? this.verifier;
+    if (chosen === this.verifier) verifiers.delete(request);
+    else verifiers.set(request, chosen);
+    return chosen;
   }
 }
 

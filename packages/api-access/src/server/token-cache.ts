@@ -1,9 +1,8 @@
+import { kidOf } from './decode-token.js';
 import type { ApiAccessPrincipal } from './principal.js';
 
 interface Entry {
   readonly principal: ApiAccessPrincipal;
-  /** The header `kid` of the token, so entries go when their key does. */
-  readonly kid: string | undefined;
   readonly until: number;
 }
 
@@ -32,15 +31,18 @@ export class VerifiedTokenCache {
 
   /**
    * Drops the tokens signed by keys the SSO no longer publishes; a token without `kid` used
-   * whichever key was the only one, so it goes whenever any key does.
+   * whichever key was the only one, so it goes whenever any key does. The `kid` is read from
+   * each token here, not stored at `set`: keys retire a few times a year, tokens arrive on every
+   * request.
    */
   forgetKids(kids: ReadonlySet<string | undefined>): void {
-    for (const [token, entry] of this.entries) {
-      if (entry.kid === undefined || kids.has(entry.kid)) this.entries.delete(token);
+    for (const token of this.entries.keys()) {
+      const kid = kidOf(token);
+      if (kid === undefined || kids.has(kid)) this.entries.delete(token);
     }
   }
 
-  set(token: string, principal: ApiAccessPrincipal, kid: string | undefined, nowSec: number): void {
+  set(token: string, principal: ApiAccessPrincipal, nowSec: number): void {
     if (this.maxEntries === 0 || this.maxAgeSec === 0) return;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
@@ -48,7 +50,6 @@ export class VerifiedTokenCache {
     }
     this.entries.set(token, {
       principal,
-      kid,
       until: Math.min(nowSec + this.maxAgeSec, principal.expiresAt),
     });
   }

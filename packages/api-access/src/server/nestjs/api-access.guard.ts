@@ -25,6 +25,7 @@ import { RouteRequirementsReader } from './route-requirements.js';
 export class ApiAccessGuard extends AuthGuard('api-access') {
   private readonly logger = new Logger(ApiAccessGuard.name);
   private readonly routes: RouteRequirementsReader;
+  private readonly authenticateOptions: ApiAccessAuthenticateOptions;
 
   constructor(
     @Inject(AccessTokenVerifier) private readonly verifier: AccessTokenVerifier,
@@ -33,12 +34,13 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
   ) {
     super();
     this.routes = new RouteRequirementsReader(reflector);
+    this.authenticateOptions = Object.freeze({ verifier, cacheChecked: true });
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const requirements = this.routes.of(context);
     if (requirements.isPublic) return true;
-    const request = context.switchToHttp().getRequest<IncomingMessage>();
+    const request = this.getRequest(context);
     let principal: ApiAccessPrincipal | undefined;
     try {
       const token = readBearerToken(request.headers.authorization);
@@ -55,9 +57,19 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
     }
   }
 
-  /** Passport keeps the strategy registered last; this guard's own verifier goes with the request. */
+  /**
+   * Passport keeps the strategy registered last; this guard's own verifier goes with the request,
+   * and the strategy need not look in the cache this guard has just looked in.
+   */
   override getAuthenticateOptions(): ApiAccessAuthenticateOptions {
-    return { verifier: this.verifier };
+    return this.authenticateOptions;
+  }
+
+  // AuthGuard's seam for where the request lives. This guard serves HTTP only, where the request
+  // is the handler's first argument; `switchToHttp()` would build three closures on every call,
+  // and a request through passport asks for it three times.
+  override getRequest(context: ExecutionContext): IncomingMessage {
+    return context.getArgByIndex<IncomingMessage>(0);
   }
 
   /** Passport's answer for a principal: a refusal is thrown as such, anything else as it was. */
@@ -68,10 +80,7 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
     context: ExecutionContext,
   ): T {
     if (error === null && principal !== false && principal !== undefined) {
-      setRequestPrincipal(
-        context.switchToHttp().getRequest<object>(),
-        principal as ApiAccessPrincipal,
-      );
+      setRequestPrincipal(this.getRequest(context), principal as ApiAccessPrincipal);
       return principal;
     }
     throw asRefusal(error ?? info) ?? error ?? info;
