@@ -74,5 +74,6 @@ function mean(results: readonly LoadResult[]): LoadResult {
     p50Ms: of((r) => r.p50Ms),
     p99Ms: of((r) => r.p99Ms),
     requests: of((r) => r.requests),
+    durationSec: of((r) => r.durationSec),
   };
 }
