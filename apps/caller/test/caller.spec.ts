@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import { type INestApplication } from '@nestjs/common';
 import { type RunningEmulator } from '@cern-sso/sso-emulator';
 import { readCallerEnv } from '../src/config/env.schema.js';
-import { SCENARIO_ROUTES, type CallOutcome } from '../src/demo/scenario.js';
+import { SCENARIO_ROUTES, type CallOutcome } from '@cern-sso/demo-scenario';
 import { CredentialsCheck } from '../src/health/credentials-check.js';
 import {
   startCaller,
