@@ -2,7 +2,7 @@ import { decodeProtectedHeader } from 'jose';
 import { TokenClient } from '@cern-sso/api-access/client';
 import { startStack, type Stack } from '@cern-sso/stack';
 import { demoSecretOf } from '../src/index.js';
-import { emulatorStats, eventually, rotateKeys, status } from './support/admin.js';
+import { eventually, status } from './support/admin.js';
 import { usesRunningServices } from './support/environment.js';
 
 // These scenarios stop and restart services, so they need the processes this suite starts.
@@ -24,7 +24,7 @@ local('resilience (services started by the suite)', () => {
       }
     })();
     await eventually(async () => results.length >= 40, 30_000, 'traffic before the rotation');
-    const { current } = await rotateKeys(stack);
+    const current = await stack.admin.rotateKeys();
     rotated = true;
     await traffic;
 
@@ -63,11 +63,11 @@ local('resilience (services started by the suite)', () => {
       30_000,
       "the caller's start-up check",
     );
-    const before = await emulatorStats(stack);
+    const before = await stack.admin.stats();
     const statuses = await Promise.all(
       Array.from({ length: 100 }, () => status(`${stack.caller.url}/reports`)),
     );
-    const after = await emulatorStats(stack);
+    const after = await stack.admin.stats();
     expect(statuses.filter((code) => code !== 200)).toEqual([]);
     expect(after.tokenRequests.apiAccess - before.tokenRequests.apiAccess).toBe(1);
   });
