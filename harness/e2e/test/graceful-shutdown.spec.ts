@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { startTestIssuer, type ServedTestIssuer } from '@cern-sso/api-access/testing';
 import { ServiceProcess } from '@cern-sso/service-process';
 import { mainOf } from '@cern-sso/stack';
-import { eventually } from './support/admin.js';
+import { eventually } from '@cern-sso/testing-support';
 
 const targetMain = mainOf('@cern-sso/target-api');
 
@@ -65,7 +65,10 @@ describe('target-api on SIGTERM (the pod is being stopped)', () => {
     await headersRead;
 
     const exited = target.kill('SIGTERM');
-    await eventually(async () => !(await accepts(target.url)), 20_000, 'the port to close');
+    await eventually(async () => !(await accepts(target.url)), {
+      timeoutMs: 20_000,
+      what: 'the port to close',
+    });
     inFlight.end(body);
 
     expect(await response).toEqual({
