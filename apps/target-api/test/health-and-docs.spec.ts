@@ -175,18 +175,4 @@ describe('environment', () => {
       'API_CLIENT_ID: expected a client id, got an empty value (unset it to use the default "target-api")',
     );
   });
-
-  it('defaults to the local emulator and the target-api client id', () => {
-    expect(readTargetApiEnv({})).toEqual({
-      PORT: 3001,
-      HOST: '127.0.0.1',
-      SSO_ISSUER: 'http://localhost:8080/auth/realms/cern',
-      SSO_JWKS_URI: undefined,
-      SSO_ROLES_CLAIM: 'cern_roles',
-      SSO_ALGORITHMS: 'RS256',
-      API_CLIENT_ID: 'target-api',
-      DATABASE_URL: undefined,
-      DATABASE_POOL_SIZE: 10,
-    });
-  });
 });
