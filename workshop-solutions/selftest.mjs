@@ -3,73 +3,45 @@
 // on its solution. Runs the built services as processes on free ports; the solutions that change
 // files are applied to a copy of target-api and the registry in a temporary folder, never here.
 // Usage (after `pnpm build`): node workshop-solutions/selftest.mjs
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import process from 'node:process';
-import { clearTimeout, setTimeout } from 'node:timers';
 import { URL, URLSearchParams, fileURLToPath } from 'node:url';
+import { startStack as startServices } from '@cern-sso/stack';
 import { applySolution } from './apply.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN_SECRET = 'selftest-admin-secret';
-const READY_TIMEOUT_MS = 60_000;
+// The CLI a participant runs, found by the package's declared `bin`, not by a path into its build.
+const require = createRequire(import.meta.url);
+const cliPackage = require.resolve('@cern-sso/api-access/package.json');
+const apiAccessCli = join(dirname(cliPackage), require(cliPackage).bin['api-access']);
 const say = (line) => process.stdout.write(`${line}\n`);
 
-/** One built service as a process; resolves once it logs `ready at <url>`. */
-function start(name, main, env) {
-  const child = spawn(process.execPath, [main], {
-    env: { ...process.env, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => fail(`not ready after ${READY_TIMEOUT_MS} ms`),
-      READY_TIMEOUT_MS,
-    );
-    const fail = (why) => {
-      clearTimeout(timer);
-      child.kill();
-      reject(new Error(`${name} ${why}:\n${output}`));
-    };
-    child.on('exit', (code) => fail(`exited (${code})`));
-    for (const stream of [child.stdout, child.stderr]) {
-      stream.on('data', (chunk) => {
-        output += chunk;
-        const ready = /ready at (http:\/\/\S+)/.exec(output);
-        if (!ready) return;
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve({ url: ready[1], stop: () => child.kill() });
-      });
-    }
-  });
-}
-
-/** Emulator, target-api and caller wired together, as `node docs/workshop/stack.mjs` does. */
+/** Emulator, target-api and caller wired together by the one launcher, as `node docs/workshop/stack.mjs` does. */
 async function startStack(root, targetMain) {
-  const sso = await start('sso-emulator', join(repo, 'apps/sso-emulator/dist/main.js'), {
-    SSO_ADMIN_SECRET: ADMIN_SECRET,
-    SSO_REGISTRY: join(root, 'apps/sso-emulator/registry.yaml'),
-  });
-  const issuer = `http://localhost:${new URL(sso.url).port}/auth/realms/cern`;
-  const target = await start('target-api', targetMain, { SSO_ISSUER: issuer });
-  const caller = await start('caller', join(repo, 'apps/caller/dist/main.js'), {
-    SSO_TOKEN_ENDPOINT: `${issuer}/api-access/token`,
-    TARGET_API_URL: target.url,
+  const stack = await startServices({
+    env: {
+      sso: {
+        SSO_ADMIN_SECRET: ADMIN_SECRET,
+        SSO_REGISTRY: join(root, 'apps/sso-emulator/registry.yaml'),
+      },
+    },
+    ...(targetMain ? { targetMain } : {}),
   });
   return {
-    sso,
-    caller,
+    sso: stack.sso,
+    caller: stack.caller,
     env: {
       WORKSHOP_ROOT: root,
-      WORKSHOP_SSO_URL: sso.url,
-      WORKSHOP_TARGET_URL: target.url,
-      WORKSHOP_CALLER_URL: caller.url,
+      WORKSHOP_SSO_URL: stack.sso.url,
+      WORKSHOP_TARGET_URL: stack.target.url,
+      WORKSHOP_CALLER_URL: stack.caller.url,
     },
-    stop: () => [caller, target, sso].forEach((service) => service.stop()),
+    stop: () => stack.stop(),
   };
 }
 
@@ -91,19 +63,15 @@ function expectCheck(number, stack, expected, why, token = '') {
 
 /** A token from the CLI, exactly as exercise 1 gets it. */
 function cliToken(stack, clientId) {
-  const run = spawnSync(
-    process.execPath,
-    [join(repo, 'packages/api-access/dist/cli/api-access.js'), 'token', '--audience', 'target-api'],
-    {
-      env: {
-        ...process.env,
-        API_ACCESS_TOKEN_ENDPOINT: `${stack.sso.url}/auth/realms/cern/api-access/token`,
-        API_ACCESS_CLIENT_ID: clientId,
-        API_ACCESS_CLIENT_SECRET: `${clientId}-secret`,
-      },
-      encoding: 'utf8',
+  const run = spawnSync(process.execPath, [apiAccessCli, 'token', '--audience', 'target-api'], {
+    env: {
+      ...process.env,
+      API_ACCESS_TOKEN_ENDPOINT: `${stack.sso.url}/auth/realms/cern/api-access/token`,
+      API_ACCESS_CLIENT_ID: clientId,
+      API_ACCESS_CLIENT_SECRET: `${clientId}-secret`,
     },
-  );
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`api-access token for ${clientId} failed: ${run.stderr}`);
   return run.stdout.trim();
 }
@@ -137,12 +105,12 @@ const root = copyCheckout();
 let stack;
 try {
   say('Before the exercises (the repository as it is):');
-  stack = await startStack(root, join(repo, 'apps/target-api/dist/main.js'));
+  stack = await startStack(root);
   for (const number of [1, 2, 3, 4, 5, 6]) expectCheck(number, stack, 1, 'fails before it is done');
   expectCheck(1, stack, 1, 'refuses a token of another application', cliToken(stack, 'stranger'));
   expectCheck(2, stack, 1, 'refuses a token without the auditor role', cliToken(stack, 'caller'));
   const token = cliToken(stack, 'caller');
-  stack.stop();
+  await stack.stop();
 
   say('With no stack (nothing listens on port 2 of the loopback):');
   const down = 'http://127.0.0.1:2';
@@ -178,6 +146,6 @@ try {
   expectCheck(6, stack, 0, 'passes with the permission test');
   say('Every workshop check fails before its exercise and passes on its solution.');
 } finally {
-  stack?.stop();
+  await stack?.stop();
   rmSync(root, { recursive: true, force: true });
 }

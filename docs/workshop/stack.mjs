@@ -2,7 +2,7 @@
 // The workshop's stack: `pnpm start`'s three services, with an admin secret you know so that the
 // portal can rotate keys. Build first (`pnpm build`); Ctrl-C stops all three.
 import process from 'node:process';
-import { forPeople, runUntilStopped } from '../../harness/stack/dist/index.js';
+import { forPeople, runUntilStopped } from '@cern-sso/stack';
 
 export const ADMIN_SECRET = 'workshop-admin-secret';
 

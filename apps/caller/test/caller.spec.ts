@@ -2,15 +2,10 @@ import { decodeJwt } from 'jose';
 import { type INestApplication } from '@nestjs/common';
 import { type RunningEmulator } from '@cern-sso/sso-emulator';
 import { readCallerEnv } from '../src/config/env.schema.js';
-import { SCENARIO_ROUTES, type CallOutcome } from '../src/demo/scenario.js';
+import { SCENARIO_ROUTES, type CallOutcome } from '@cern-sso/demo-scenario';
 import { CredentialsCheck } from '../src/health/credentials-check.js';
-import {
-  startCaller,
-  startFakeTarget,
-  startTestEmulator,
-  warningsLogger,
-  type FakeTarget,
-} from './helpers.js';
+import { RecordingLogger, startFakeTarget, type FakeTarget } from '@cern-sso/testing-support';
+import { startCaller, startTestEmulator } from './helpers.js';
 
 let sso: RunningEmulator;
 let target: FakeTarget;
@@ -166,7 +161,7 @@ describe('when the SSO fails', () => {
   });
 
   it("warns once at start with the SSO's answer when the credentials are wrong", async () => {
-    const logger = warningsLogger();
+    const logger = new RecordingLogger();
     const misconfigured = await startCaller(
       {
         SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
@@ -220,7 +215,7 @@ describe('when the SSO fails', () => {
   });
 
   it('logs no warning at start when the credentials work', async () => {
-    const logger = warningsLogger();
+    const logger = new RecordingLogger();
     const { app } = await startCaller(
       {
         SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,

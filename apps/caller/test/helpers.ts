@@ -1,39 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { startFakeTarget, type FakeTarget } from '@cern-sso/testing-support';
 import { parseEmulatorEnv, startEmulator, type RunningEmulator } from '@cern-sso/sso-emulator';
 import { readCallerEnv } from '../src/config/env.schema.js';
 import { createApp } from '../src/create-app.js';
-
-/** A scripted target-api: records each request and answers with `respond`. */
-export interface FakeTarget {
-  url: string;
-  requests: { method: string; url: string; authorization?: string }[];
-  respond: (request: IncomingMessage, response: ServerResponse) => void;
-  stop(): Promise<void>;
-}
-
-export async function startFakeTarget(): Promise<FakeTarget> {
-  const target: FakeTarget = {
-    url: '',
-    requests: [],
-    respond: (_request, response) =>
-      response.writeHead(200, { 'content-type': 'application/json' }).end('[]'),
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-  const server = createServer((request, response) => {
-    target.requests.push({
-      method: request.method!,
-      url: request.url!,
-      authorization: request.headers.authorization,
-    });
-    request.resume();
-    request.on('end', () => target.respond(request, response));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  target.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return target;
-}
 
 /** The emulator in-process on a free port with its defaults (the demo registry), silent. */
 export function startTestEmulator(): Promise<RunningEmulator> {
@@ -74,20 +43,5 @@ export async function startCallerStack(): Promise<CallerStack> {
       await target.stop();
       await sso.close();
     },
-  };
-}
-
-/** A Nest logger that keeps the WARN lines, so a test can assert what an operator would see. */
-export function warningsLogger(): LoggerService & { warnings: string[] } {
-  const warnings: string[] = [];
-  const ignore = () => {};
-  return {
-    warnings,
-    warn: (message: unknown) => void warnings.push(String(message)),
-    log: ignore,
-    error: ignore,
-    debug: ignore,
-    verbose: ignore,
-    fatal: ignore,
   };
 }

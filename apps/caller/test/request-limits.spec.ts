@@ -1,5 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
-import { startCaller, startFakeTarget, type FakeTarget } from './helpers.js';
+import { startFakeTarget, type FakeTarget } from '@cern-sso/testing-support';
+import { startCaller } from './helpers.js';
 
 // Bad input gets a 4xx naming the limit before anything is sent on (issue 14, F4 and F6). The
 // SSO is never reached here: every request below is refused or needs no token.

@@ -1,5 +1,6 @@
 import { SsoStartupCheck } from '../src/health/sso-startup-check.js';
-import { startTargetApi, warningsLogger } from './helpers.js';
+import { RecordingLogger } from '@cern-sso/testing-support';
+import { startTargetApi } from './helpers.js';
 import { readTargetApiEnv } from '../src/config/env.schema.js';
 
 describe('GET /health', () => {
@@ -40,7 +41,7 @@ describe('GET /health', () => {
 
 describe('the SSO check at start', () => {
   it('logs nothing when the SSO is as configured', async () => {
-    const logger = warningsLogger();
+    const logger = new RecordingLogger();
     const api = await startTargetApi({ logger });
     try {
       expect(await api.app.get(SsoStartupCheck).done).toEqual([]);
@@ -51,7 +52,7 @@ describe('the SSO check at start', () => {
   });
 
   it('starts anyway when the JWKS cannot be fetched, with one WARN naming its URL, and /health says so', async () => {
-    const logger = warningsLogger();
+    const logger = new RecordingLogger();
     const api = await startTargetApi({ logger, jwks: 'down' });
     try {
       await api.app.get(SsoStartupCheck).done;
@@ -68,7 +69,7 @@ describe('the SSO check at start', () => {
   });
 
   it('warns once when the SSO names another issuer than SSO_ISSUER, and /health says so', async () => {
-    const logger = warningsLogger();
+    const logger = new RecordingLogger();
     // The Docker mistake: keys fetched at one address, the issuer written as another.
     const api = await startTargetApi({
       logger,
@@ -188,19 +189,5 @@ describe('environment', () => {
     expect(() => readTargetApiEnv({ API_CLIENT_ID: '' })).toThrow(
       'API_CLIENT_ID: expected a client id, got an empty value (unset it to use the default "target-api")',
     );
-  });
-
-  it('defaults to the local emulator and the target-api client id', () => {
-    expect(readTargetApiEnv({})).toEqual({
-      PORT: 3001,
-      HOST: '127.0.0.1',
-      SSO_ISSUER: 'http://localhost:8080/auth/realms/cern',
-      SSO_JWKS_URI: undefined,
-      SSO_ROLES_CLAIM: 'cern_roles',
-      SSO_ALGORITHMS: 'RS256',
-      API_CLIENT_ID: 'target-api',
-      DATABASE_URL: undefined,
-      DATABASE_POOL_SIZE: 10,
-    });
   });
 });

@@ -43,18 +43,3 @@ export async function startTargetApi(options: TargetApiOptions = {}): Promise<Ru
     },
   };
 }
-
-/** A Nest logger that keeps the WARN lines, so a test can assert what an operator would see. */
-export function warningsLogger(): LoggerService & { warnings: string[] } {
-  const warnings: string[] = [];
-  const ignore = () => {};
-  return {
-    warnings,
-    warn: (message: unknown) => void warnings.push(String(message)),
-    log: ignore,
-    error: ignore,
-    debug: ignore,
-    verbose: ignore,
-    fatal: ignore,
-  };
-}

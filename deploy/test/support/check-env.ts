@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readEnv, type EnvSchema } from '@cern-sso/env';
 import { type K8sObject } from './render.js';
 
@@ -17,12 +17,10 @@ const FOREIGN = new Set(['postgres']);
 export async function schemaOf(container: string): Promise<EnvSchema | undefined> {
   const service = SERVICES[container];
   if (!service) return undefined;
-  // An app exports nothing; its built env schema is read where `pnpm build` puts it.
-  const root = dirname(require.resolve(`${service.app}/package.json`));
-  const module = (await import(join(root, 'dist', 'config', 'env.schema.js'))) as Record<
-    string,
-    EnvSchema
-  >;
+  // An app exports no library code; besides its entry point it exports the schema of the
+  // environment it reads, for the manifests to be checked against.
+  const schemaFile = pathToFileURL(require.resolve(`${service.app}/env-schema`)).href;
+  const module = (await import(schemaFile)) as Record<string, EnvSchema>;
   return module[service.schema];
 }
 

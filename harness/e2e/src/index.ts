@@ -1,11 +1,4 @@
 export {
-  EXPECTED,
-  IDENTITIES,
-  NEEDS,
-  type Identity,
-  type IdentityName,
-} from './permission-matrix.js';
-export {
   AUTHZ_API_AUDIENCE,
   authzClientFor,
   clientFor,

@@ -1,17 +1,11 @@
 import { request, Agent } from 'node:http';
-import { createRequire } from 'node:module';
 import { connect } from 'node:net';
-import { dirname, join } from 'node:path';
 import { startTestIssuer, type ServedTestIssuer } from '@cern-sso/api-access/testing';
 import { ServiceProcess } from '@cern-sso/service-process';
-import { eventually } from './support/admin.js';
+import { mainOf } from '@cern-sso/stack';
+import { eventually } from '@cern-sso/testing-support';
 
-const require = createRequire(import.meta.url);
-const targetMain = join(
-  dirname(require.resolve('@cern-sso/target-api/package.json')),
-  'dist',
-  'main.js',
-);
+const targetMain = mainOf('@cern-sso/target-api');
 
 /** Whether a new TCP connection to `url` is accepted (never a pooled one: that would stay open). */
 const accepts = (url: string) =>
@@ -71,7 +65,10 @@ describe('target-api on SIGTERM (the pod is being stopped)', () => {
     await headersRead;
 
     const exited = target.kill('SIGTERM');
-    await eventually(async () => !(await accepts(target.url)), 20_000, 'the port to close');
+    await eventually(async () => !(await accepts(target.url)), {
+      timeoutMs: 20_000,
+      what: 'the port to close',
+    });
     inFlight.end(body);
 
     expect(await response).toEqual({

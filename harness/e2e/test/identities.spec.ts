@@ -1,12 +1,7 @@
 import { decodeJwt } from 'jose';
 import { TokenClient } from '@cern-sso/api-access/client';
-import { type IdentityReport } from '@cern-sso/caller';
-import {
-  runIdentityReports,
-  type Endpoints,
-  type IdentityName,
-  type IdentityOutcome,
-} from '../src/index.js';
+import { type IdentityName, type IdentityReport } from '@cern-sso/demo-scenario';
+import { runIdentityReports, type Endpoints, type IdentityOutcome } from '../src/index.js';
 import { suiteTarget, type SuiteTarget } from './support/environment.js';
 
 // The caller's /me for every demo identity: what the Authorization Service API says about it.

@@ -1,5 +1,5 @@
-import { SCENARIO_ROUTES } from '@cern-sso/caller';
-import { EXPECTED, IDENTITIES, runMatrix, type IdentityName, type Observed } from '../src/index.js';
+import { EXPECTED, IDENTITIES, SCENARIO_ROUTES, type IdentityName } from '@cern-sso/demo-scenario';
+import { runMatrix, type Observed } from '../src/index.js';
 import { suiteTarget, type SuiteTarget } from './support/environment.js';
 
 let target: SuiteTarget;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => target.close());
 
-// Every cell of src/permission-matrix.ts, the same table `pnpm demo` checks.
+// Every cell of @cern-sso/demo-scenario's permission matrix, the same table `pnpm demo` checks.
 const cells = (Object.keys(IDENTITIES) as IdentityName[]).flatMap((identity) =>
   SCENARIO_ROUTES.map((route) => [identity, route, EXPECTED[identity][route]] as const),
 );

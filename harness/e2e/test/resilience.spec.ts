@@ -2,7 +2,8 @@ import { decodeProtectedHeader } from 'jose';
 import { TokenClient } from '@cern-sso/api-access/client';
 import { startStack, type Stack } from '@cern-sso/stack';
 import { demoSecretOf } from '../src/index.js';
-import { emulatorStats, eventually, rotateKeys, status } from './support/admin.js';
+import { eventually } from '@cern-sso/testing-support';
+import { status } from './support/status.js';
 import { usesRunningServices } from './support/environment.js';
 
 // These scenarios stop and restart services, so they need the processes this suite starts.
@@ -23,8 +24,11 @@ local('resilience (services started by the suite)', () => {
         );
       }
     })();
-    await eventually(async () => results.length >= 40, 30_000, 'traffic before the rotation');
-    const { current } = await rotateKeys(stack);
+    await eventually(async () => results.length >= 40, {
+      timeoutMs: 30_000,
+      what: 'traffic before the rotation',
+    });
+    const current = await stack.admin.rotateKeys();
     rotated = true;
     await traffic;
 
@@ -60,14 +64,13 @@ local('resilience (services started by the suite)', () => {
     // wait for that request so that it is not counted below.
     await eventually(
       async () => stack.caller.log.some((line) => line.includes('credentials checked')),
-      30_000,
-      "the caller's start-up check",
+      { timeoutMs: 30_000, what: "the caller's start-up check" },
     );
-    const before = await emulatorStats(stack);
+    const before = await stack.admin.stats();
     const statuses = await Promise.all(
       Array.from({ length: 100 }, () => status(`${stack.caller.url}/reports`)),
     );
-    const after = await emulatorStats(stack);
+    const after = await stack.admin.stats();
     expect(statuses.filter((code) => code !== 200)).toEqual([]);
     expect(after.tokenRequests.apiAccess - before.tokenRequests.apiAccess).toBe(1);
   });
@@ -90,19 +93,17 @@ local('SSO outage (short-lived tokens)', () => {
     expect(await status(`${stack.caller.url}/reports`)).toBe(200);
 
     // Real time must pass for a token to expire in another process; poll, do not sleep blindly.
-    await eventually(
-      async () => (await status(`${stack.caller.url}/reports`)) === 503,
-      (lifetimeSec + 20) * 1000,
-      'a 503 once the token expired',
-    );
+    await eventually(async () => (await status(`${stack.caller.url}/reports`)) === 503, {
+      timeoutMs: (lifetimeSec + 20) * 1000,
+      what: 'a 503 once the token expired',
+    });
     const outage = await fetch(`${stack.caller.url}/reports`);
     expect(await outage.json()).toMatchObject({ statusCode: 503, error: 'sso_unavailable' });
 
     await stack.sso.start();
-    await eventually(
-      async () => (await status(`${stack.caller.url}/reports`)) === 200,
-      10_000,
-      'recovery',
-    );
+    await eventually(async () => (await status(`${stack.caller.url}/reports`)) === 200, {
+      timeoutMs: 10_000,
+      what: 'recovery',
+    });
   });
 });

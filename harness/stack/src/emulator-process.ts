@@ -1,27 +1,37 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ServiceProcess } from '@cern-sso/service-process';
+import { emulatorAdmin, type EmulatorAdmin } from './emulator-admin.js';
+import { createKeysCommand, mainOf } from './entry-points.js';
 
-const require = createRequire(import.meta.url);
-
-/** The built entry point of one of this repository's services, e.g. apps/target-api/dist/main.js. */
-export const mainOf = (name: string): string =>
-  join(dirname(require.resolve(`${name}/package.json`)), 'dist', 'main.js');
+export interface EmulatorProcessOptions {
+  host?: string;
+  /** 0 or absent picks a free port. */
+  port?: number;
+  /** Extra environment (`SSO_ADMIN_SECRET`, `SSO_REGISTRY`, `SSO_TOKEN_LIFETIME`...). */
+  env?: Record<string, string>;
+  /** Aborting it while the emulator starts stops it and cleans up; the start rejects. */
+  signal?: AbortSignal;
+}
 
 export interface RunningEmulator {
   sso: ServiceProcess;
   adminSecret: string;
   /** `iss` of every token: the emulator's realm URL. */
   issuer: string;
+  tokenEndpoint: string;
+  standardTokenEndpoint: string;
+  jwksUri: string;
   /** The emulator's Authorization Service API, e.g. http://localhost:8080/api/v1.0. */
   authzApiUrl: string;
-  /** Calls the admin API (key rotation, stats) with the admin secret. */
-  admin<T>(method: string, path: string): Promise<T>;
-  /** Stops the emulator for good and removes the directory of its private signing keys. */
+  /** Key rotation, retirement and request counts, with the admin secret. */
+  admin: EmulatorAdmin;
+  /** The directory that holds the emulator's private signing keys while it runs. */
+  keysDirectory: string;
+  /** Stops the emulator for good and removes `keysDirectory`. */
   stop(): Promise<void>;
 }
 
@@ -31,8 +41,10 @@ export interface RunningEmulator {
  * restart comes back there. The file is private key material: `stop()` and a failed start remove it.
  */
 export async function startEmulatorProcess(
-  options: { host?: string; port?: number; env?: Record<string, string> } = {},
+  options: EmulatorProcessOptions = {},
 ): Promise<RunningEmulator> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   const adminSecret =
     options.env?.SSO_ADMIN_SECRET ?? `dev-admin-${randomBytes(9).toString('base64url')}`;
   const keysDirectory = await mkdtemp(join(tmpdir(), 'sso-emulator-keys-'));
@@ -52,32 +64,35 @@ export async function startEmulatorProcess(
     await sso.stop();
     await rm(keysDirectory, { recursive: true, force: true });
   };
+  // Stopping a service that is starting makes its start() reject, which lands in the catch below.
+  const onAbort = () => void sso.stop();
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    execFileSync(process.execPath, [
-      join(dirname(mainOf('@cern-sso/sso-emulator')), 'cli', 'create-keys.js'),
-      keysFile,
-    ]);
+    execFileSync(process.execPath, [createKeysCommand(), keysFile]);
+    // Checked before the start: a service spawned after an abort would outlive the launcher.
+    signal?.throwIfAborted();
     await sso.start();
+    signal?.throwIfAborted();
   } catch (error) {
     await stop();
     throw error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
   const ssoPort = new URL(sso.url).port;
   sso.spec.env.PORT = ssoPort;
   const publicUrl = sso.spec.env.SSO_PUBLIC_URL ?? `http://localhost:${ssoPort}`;
+  const issuer = `${publicUrl}/auth/realms/${sso.spec.env.SSO_REALM ?? 'cern'}`;
   return {
     sso,
     adminSecret,
-    issuer: `${publicUrl}/auth/realms/cern`,
+    issuer,
+    tokenEndpoint: `${issuer}/api-access/token`,
+    standardTokenEndpoint: `${issuer}/protocol/openid-connect/token`,
+    jwksUri: `${issuer}/protocol/openid-connect/certs`,
     authzApiUrl: `${publicUrl}/api/v1.0`,
-    admin: async <T>(method: string, path: string): Promise<T> => {
-      const response = await fetch(`${sso.url}${path}`, {
-        method,
-        headers: { 'x-admin-secret': adminSecret },
-      });
-      if (!response.ok) throw new Error(`${method} ${sso.url}${path}: HTTP ${response.status}`);
-      return (await response.json()) as T;
-    },
+    admin: emulatorAdmin(sso.url, adminSecret),
+    keysDirectory,
     stop,
   };
 }

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { ServiceProcess } from '@cern-sso/service-process';
-import { mainOf } from './emulator-process.js';
+import { type EmulatorAdmin } from './emulator-admin.js';
+import { startEmulatorProcess } from './emulator-process.js';
+import { mainOf } from './entry-points.js';
 
 export interface StackOptions {
   /** Fixed ports (for `pnpm start`); 0 or absent picks free ones. */
@@ -16,6 +13,8 @@ export interface StackOptions {
     caller?: Record<string, string>;
   };
   host?: string;
+  /** Runs this built target-api instead of the workspace's (the workshop self-test's solved copy). */
+  targetMain?: string;
   /** Aborting it while the stack starts stops what has started and cleans up; the start rejects. */
   signal?: AbortSignal;
 }
@@ -25,6 +24,8 @@ export interface Stack {
   target: ServiceProcess;
   caller: ServiceProcess;
   adminSecret: string;
+  /** Key rotation, retirement and request counts of the emulator. */
+  admin: EmulatorAdmin;
   /** `iss` of every token: the emulator's realm URL. */
   issuer: string;
   tokenEndpoint: string;
@@ -40,69 +41,48 @@ export interface Stack {
 }
 
 /**
- * Starts the built emulator, target-api and caller in dependency order, each as a process. The
- * emulator keeps its keys in a file so that restarting it (a test scenario) keeps tokens valid;
- * that file is private key material, so the directory goes with `stop()` and with a failed start.
+ * Starts the built emulator, target-api and caller in dependency order, each as a process, the
+ * emulator as `startEmulatorProcess` does (its keys file goes with `stop()` and a failed start).
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
   const signal = options.signal;
-  signal?.throwIfAborted();
-  const adminSecret =
-    options.env?.sso?.SSO_ADMIN_SECRET ?? `dev-admin-${randomBytes(9).toString('base64url')}`;
-  const keysDirectory = await mkdtemp(join(tmpdir(), 'sso-emulator-keys-'));
-  const keysFile = join(keysDirectory, 'keys.json');
-
-  const sso = new ServiceProcess({
-    name: 'sso-emulator',
-    main: mainOf('@cern-sso/sso-emulator'),
-    env: {
-      HOST: host,
-      PORT: String(options.ports?.sso ?? 0),
-      SSO_ADMIN_SECRET: adminSecret,
-      SSO_KEYS_FILE: keysFile,
-      ...options.env?.sso,
-    },
+  const emulator = await startEmulatorProcess({
+    host,
+    port: options.ports?.sso ?? 0,
+    env: options.env?.sso ?? {},
+    ...(signal ? { signal } : {}),
   });
   const target = new ServiceProcess({
     name: 'target-api',
-    main: mainOf('@cern-sso/target-api'),
-    env: { HOST: host, PORT: String(options.ports?.target ?? 0), ...options.env?.target },
+    main: options.targetMain ?? mainOf('@cern-sso/target-api'),
+    env: {
+      HOST: host,
+      PORT: String(options.ports?.target ?? 0),
+      SSO_ISSUER: emulator.issuer,
+      ...options.env?.target,
+    },
   });
   const caller = new ServiceProcess({
     name: 'caller',
     main: mainOf('@cern-sso/caller'),
-    env: { HOST: host, PORT: String(options.ports?.caller ?? 0), ...options.env?.caller },
+    env: {
+      HOST: host,
+      PORT: String(options.ports?.caller ?? 0),
+      SSO_TOKEN_ENDPOINT: emulator.tokenEndpoint,
+      AUTHZ_API_URL: emulator.authzApiUrl,
+      ...options.env?.caller,
+    },
   });
-  const services = [sso, target, caller];
   const stop = async () => {
-    await Promise.all([caller, target, sso].map((service) => service.stop()));
-    await rm(keysDirectory, { recursive: true, force: true });
+    await Promise.all([caller, target].map((service) => service.stop()));
+    await emulator.stop();
   };
   // Stopping a service that is starting makes its start() reject, which lands in the catch below.
   const onAbort = () => void stop();
   signal?.addEventListener('abort', onAbort, { once: true });
-
-  let issuer: string;
-  let authzApiUrl: string;
   try {
-    execFileSync(process.execPath, [
-      join(dirname(mainOf('@cern-sso/sso-emulator')), 'cli', 'create-keys.js'),
-      keysFile,
-    ]);
     // Checked before each start: a service spawned after an abort would outlive the launcher.
-    signal?.throwIfAborted();
-    const ssoUrl = await sso.start();
-    // Pin the port so a restart of the emulator comes back at the same address.
-    const ssoPort = new URL(ssoUrl).port;
-    sso.spec.env.PORT = ssoPort;
-    const publicUrl = sso.spec.env.SSO_PUBLIC_URL ?? `http://localhost:${ssoPort}`;
-    issuer = `${publicUrl}/auth/realms/cern`;
-    authzApiUrl = `${publicUrl}/api/v1.0`;
-    target.spec.env.SSO_ISSUER ??= issuer;
-    caller.spec.env.SSO_TOKEN_ENDPOINT ??= `${issuer}/api-access/token`;
-    caller.spec.env.AUTHZ_API_URL ??= authzApiUrl;
-
     signal?.throwIfAborted();
     target.spec.env.PORT = new URL(await target.start()).port;
     caller.spec.env.TARGET_API_URL ??= target.url;
@@ -116,16 +96,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     signal?.removeEventListener('abort', onAbort);
   }
   return {
-    sso,
+    sso: emulator.sso,
     target,
     caller,
-    adminSecret,
-    issuer,
-    tokenEndpoint: `${issuer}/api-access/token`,
-    standardTokenEndpoint: `${issuer}/protocol/openid-connect/token`,
-    authzApiUrl,
-    keysDirectory,
+    adminSecret: emulator.adminSecret,
+    admin: emulator.admin,
+    issuer: emulator.issuer,
+    tokenEndpoint: emulator.tokenEndpoint,
+    standardTokenEndpoint: emulator.standardTokenEndpoint,
+    authzApiUrl: emulator.authzApiUrl,
+    keysDirectory: emulator.keysDirectory,
     stop,
-    logs: () => services.map((service) => service.tail()).join('\n'),
+    logs: () => [emulator.sso, target, caller].map((service) => service.tail()).join('\n'),
   };
 }

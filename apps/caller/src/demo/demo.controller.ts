@@ -4,7 +4,7 @@ import { CALLER_CONFIG } from '../config/caller-config.js';
 import { type CallerConfig } from '../config/env.schema.js';
 import { toUpstreamFailure, type UpstreamFailure } from '../errors/upstream-failure.js';
 import { TargetApi } from '../reports/target-api.js';
-import { runScenario, type CallOutcome } from './scenario.js';
+import { runScenario, type CallOutcome } from '@cern-sso/demo-scenario';
 
 interface DemoResult extends Partial<UpstreamFailure> {
   statusCode?: number;

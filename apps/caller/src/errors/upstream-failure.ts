@@ -8,7 +8,7 @@ import {
   TokenNetworkError,
   TokenTimeoutError,
 } from '@cern-sso/api-access/client';
-import { describeFailure } from '../demo/describe-failure.js';
+import { describeFailure } from '@cern-sso/demo-scenario';
 
 export interface UpstreamFailure {
   status: number;

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { CALLER_CONFIG } from '../config/caller-config.js';
 import { type CallerConfig } from '../config/env.schema.js';
 import { AuthzApi } from './authz-api.js';
-import { lookUpIdentity, type IdentityReport } from './look-up-identity.js';
+import { lookUpIdentity, type IdentityReport } from '@cern-sso/demo-scenario';
 
 @Controller('me')
 export class MeController {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
 import { describeInBrowser, openChromium, type Browser } from '@cern-sso/browser-testing';
 import { type RunningEmulator } from '@cern-sso/sso-emulator';
-import { startCaller, startFakeTarget, startTestEmulator, type FakeTarget } from '../helpers.js';
+import { startFakeTarget, type FakeTarget } from '@cern-sso/testing-support';
+import { startCaller, startTestEmulator } from '../helpers.js';
 
 // The attacks of issue 14 (F2), made by a real browser from a page on another site: each must
 // reach the caller and be refused there, and nothing may be written to target-api.

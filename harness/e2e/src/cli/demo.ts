@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `pnpm demo`: start the three services on free ports, run the scenario for every identity,
-// print the matrix, check it against src/permission-matrix.ts, show what the Authorization
-// Service API says about each identity (the caller's /me), stop everything, exit 0 or 1.
-import { type IdentityReport } from '@cern-sso/caller';
+// print the matrix, check it against @cern-sso/demo-scenario's permission matrix, show what the
+// Authorization Service API says about each identity (the caller's /me), stop everything, exit 0 or 1.
+import { type IdentityReport } from '@cern-sso/demo-scenario';
 import { startStack } from '@cern-sso/stack';
 import { mismatches, runMatrix } from '../scenario/run-matrix.js';
 import { formatMatrix } from '../scenario/print-matrix.js';

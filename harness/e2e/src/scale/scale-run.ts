@@ -68,12 +68,11 @@ export async function runScaleTest(options: ScaleOptions): Promise<ScaleResult> 
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     };
 
-    const rotate = () => emulator.admin<{ current: string }>('POST', '/admin/keys/rotate');
     await at(0.1);
     // The emulator keeps the current and the previous key. The key made now is the one retired
     // after the next rotation. Every replica first accepts a token it signed (so the key is in
     // its cache); the watch below then shows when each one stops accepting it.
-    const { current: retiredKid } = await rotate();
+    const retiredKid = await emulator.admin.rotateKeys();
     event(`rotated the signing key: now ${retiredKid}`);
     const oldToken = await tokenFrom(`${emulator.sso.url}${realm}/api-access/token`);
     for (const target of targets) {
@@ -82,8 +81,8 @@ export async function runScaleTest(options: ScaleOptions): Promise<ScaleResult> 
         throw new Error(`${target.process.spec.name} refused a fresh token: ${status}`);
     }
     await at(0.25);
-    event(`rotated the signing key: now ${(await rotate()).current}`);
-    await emulator.admin('DELETE', `/admin/keys/${retiredKid}`);
+    event(`rotated the signing key: now ${await emulator.admin.rotateKeys()}`);
+    await emulator.admin.retireKey(retiredKid);
     event(`retired ${retiredKid}`);
     const retiredAt = performance.now();
     const retiredWatch = Promise.all(

@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import { TokenClient, withApiAccess } from '@cern-sso/api-access/client';
-import { type Identity } from '../permission-matrix.js';
+import { type Identity } from '@cern-sso/demo-scenario';
 
 export interface Endpoints {
   /** API Access endpoint of the SSO. */

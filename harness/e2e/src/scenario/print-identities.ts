@@ -1,5 +1,4 @@
-import { type IdentityReport } from '@cern-sso/caller';
-import { type IdentityName } from '../permission-matrix.js';
+import { type IdentityName, type IdentityReport } from '@cern-sso/demo-scenario';
 import { type IdentityOutcome } from './run-identities.js';
 
 /** One line per identity: its groups and the roles they give it in the target, or the refusal. */

@@ -1,5 +1,4 @@
-import { SCENARIO_ROUTES } from '@cern-sso/caller';
-import { EXPECTED, NEEDS, type IdentityName } from '../permission-matrix.js';
+import { EXPECTED, NEEDS, SCENARIO_ROUTES, type IdentityName } from '@cern-sso/demo-scenario';
 import { type Observed } from './run-matrix.js';
 
 /** The matrix as text: one row per identity, status per route (with ✗ where unexpected), then why. */

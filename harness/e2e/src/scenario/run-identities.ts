@@ -1,5 +1,10 @@
-import { describeFailure, lookUpIdentity, type IdentityReport } from '@cern-sso/caller';
-import { IDENTITIES, type IdentityName } from '../permission-matrix.js';
+import {
+  describeFailure,
+  IDENTITIES,
+  lookUpIdentity,
+  type IdentityName,
+  type IdentityReport,
+} from '@cern-sso/demo-scenario';
 import { authzClientFor, type Endpoints } from './identity-client.js';
 
 /** What the Authorization Service API told one identity about itself, or why it refused. */

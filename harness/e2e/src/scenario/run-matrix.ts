@@ -1,5 +1,11 @@
-import { runScenario, type CallOutcome, type ScenarioRoute } from '@cern-sso/caller';
-import { EXPECTED, IDENTITIES, type IdentityName } from '../permission-matrix.js';
+import {
+  EXPECTED,
+  IDENTITIES,
+  runScenario,
+  type CallOutcome,
+  type IdentityName,
+  type ScenarioRoute,
+} from '@cern-sso/demo-scenario';
 import { clientFor, type Endpoints } from './identity-client.js';
 
 export type Observed = Record<IdentityName, Record<ScenarioRoute, CallOutcome>>;

@@ -126,10 +126,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       schedule.push({
         ms: minute * 60_000,
         run: async () => {
-          const { current } = await emulator.admin<{ current: string }>(
-            'POST',
-            '/admin/keys/rotate',
-          );
+          const current = await emulator.admin.rotateKeys();
           event(`key rotated: now ${current.slice(0, 8)}…`);
         },
       });

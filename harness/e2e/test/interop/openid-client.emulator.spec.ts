@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
-import { parseEmulatorEnv, startEmulator, type RunningEmulator } from '@cern-sso/sso-emulator';
+import { startEmulatorProcess, type RunningEmulator } from '@cern-sso/stack';
 
 /** openid-client refuses plain HTTP unless told; the emulator is on loopback only. */
 const loopback = { execute: [oidc.allowInsecureRequests] };
@@ -10,19 +10,16 @@ describe('openid-client 6 and jose against the SSO emulator', () => {
   let discovered: oidc.Configuration;
 
   beforeAll(async () => {
-    sso = await startEmulator({
-      config: parseEmulatorEnv({ PORT: '0', HOST: '127.0.0.1' }),
-      logger: false,
-    });
+    sso = await startEmulatorProcess();
     discovered = await oidc.discovery(
-      new URL(sso.realm.issuer),
+      new URL(sso.issuer),
       'caller',
       'caller-secret',
       undefined,
       loopback,
     );
   });
-  afterAll(() => sso.close());
+  afterAll(() => sso.stop());
 
   /** API Access is CERN's own endpoint: the discovered realm, with that as its token endpoint. */
   const apiAccess = (clientSecret: string) => {
@@ -37,7 +34,7 @@ describe('openid-client 6 and jose against the SSO emulator', () => {
   };
 
   it('discovers the realm: the issuer and the endpoints a client needs', () => {
-    const issuer = sso.realm.issuer;
+    const issuer = sso.issuer;
     expect(discovered.serverMetadata()).toMatchObject({
       issuer,
       authorization_endpoint: `${issuer}/protocol/openid-connect/auth`,
@@ -68,7 +65,7 @@ describe('openid-client 6 and jose against the SSO emulator', () => {
     const { payload } = await jwtVerify(
       response.access_token,
       createRemoteJWKSet(new URL(discovered.serverMetadata().jwks_uri!)),
-      { issuer: sso.realm.issuer, algorithms: ['RS256'] },
+      { issuer: sso.issuer, algorithms: ['RS256'] },
     );
     expect(payload.aud).toBeUndefined();
     expect(payload.cern_roles).toBeUndefined();

@@ -1,6 +1,6 @@
 import axios from 'axios';
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
-import { manualClock } from './support/manual-clock.js';
+import { manualClock } from '@cern-sso/testing-support';
 import { clientFor } from './support/client-for.js';
 
 describe('client authentication', () => {

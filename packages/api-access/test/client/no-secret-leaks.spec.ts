@@ -1,8 +1,12 @@
 import { inspect } from 'node:util';
 import axios from 'axios';
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
-import { startFakeTarget, type FakeTarget } from './support/fake-target.js';
-import { manualClock } from './support/manual-clock.js';
+import {
+  answerJson,
+  type FakeTarget,
+  manualClock,
+  startFakeTarget,
+} from '@cern-sso/testing-support';
 import { SECRET, clientFor } from './support/client-for.js';
 import { withApiAccess, type TokenClientOptions } from '../../src/client/index.js';
 import { fakeJwt } from './support/fake-jwt.js';
@@ -19,6 +23,7 @@ function renderings(error: unknown): string[] {
 describe('errors never carry the secret or a token', () => {
   let endpoint: FakeTokenEndpoint;
   let target: FakeTarget;
+  const authorizations = () => target.requests.map((request) => request.authorization);
 
   beforeEach(async () => {
     endpoint = await startFakeTokenEndpoint();
@@ -91,13 +96,13 @@ describe('errors never carry the secret or a token', () => {
       status: 200,
       body: { access_token: TOKEN, expires_in: 1200, token_type: 'Bearer' },
     });
-    target.answer(() => ({ status }));
+    target.respond = answerJson(() => ({ status }));
     const http = withApiAccess(axios.create({ baseURL: target.url }), {
       client: clientFor(endpoint, manualClock()),
       audience: 'target-api',
     });
     const error = await http.get('/reports').catch((e: unknown) => e);
-    expect(target.authorizations[0]).toBe(`Bearer ${TOKEN}`);
+    expect(authorizations()[0]).toBe(`Bearer ${TOKEN}`);
     for (const text of renderings(error)) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(TOKEN);
@@ -114,7 +119,7 @@ describe('errors never carry the secret or a token', () => {
       audience: 'target-api',
     });
     const response = await http.get('/reports');
-    expect(target.authorizations[0]).toBe(`Bearer ${TOKEN}`);
+    expect(authorizations()[0]).toBe(`Bearer ${TOKEN}`);
     // The fake target echoes the token in its body: look at everything else.
     expect(inspect({ ...response, data: undefined }, { depth: 10 })).not.toContain(TOKEN);
     expect(response.config.headers.Authorization).toBe('Bearer [redacted]');

@@ -1,5 +1,5 @@
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
-import { manualClock } from './support/manual-clock.js';
+import { manualClock } from '@cern-sso/testing-support';
 import { SECRET, clientFor } from './support/client-for.js';
 import { InvalidOptionError, type TargetParameter } from '../../src/client/index.js';
 

@@ -1,6 +1,6 @@
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
 import { fakeJwt } from './support/fake-jwt.js';
-import { manualClock, type ManualClock } from './support/manual-clock.js';
+import { manualClock, type ManualClock } from '@cern-sso/testing-support';
 import { SECRET, clientFor } from './support/client-for.js';
 import { TokenWrongAudienceError } from '../../src/client/index.js';
 

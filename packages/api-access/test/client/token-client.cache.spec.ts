@@ -1,5 +1,5 @@
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
-import { eventually, gate, manualClock, type ManualClock } from './support/manual-clock.js';
+import { eventually, gate, manualClock, type ManualClock } from '@cern-sso/testing-support';
 import { clientFor } from './support/client-for.js';
 import type { ApiAccessError } from '../../src/client/index.js';
 import { fakeJwt } from './support/fake-jwt.js';

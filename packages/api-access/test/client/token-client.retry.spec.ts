@@ -1,5 +1,5 @@
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
-import { manualClock, type ManualClock } from './support/manual-clock.js';
+import { manualClock, type ManualClock } from '@cern-sso/testing-support';
 import { clientFor } from './support/client-for.js';
 import { TokenClient, type TokenHttpRequest } from '../../src/client/index.js';
 import { fakeJwt } from './support/fake-jwt.js';

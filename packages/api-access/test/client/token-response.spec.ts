@@ -1,5 +1,5 @@
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
-import { manualClock } from './support/manual-clock.js';
+import { manualClock } from '@cern-sso/testing-support';
 import { clientFor } from './support/client-for.js';
 import { fakeJwt } from './support/fake-jwt.js';
 

@@ -1,13 +1,18 @@
 import axios from 'axios';
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './support/fake-token-endpoint.js';
-import { startFakeTarget, type FakeTarget } from './support/fake-target.js';
-import { manualClock } from './support/manual-clock.js';
+import {
+  answerJson,
+  type FakeTarget,
+  manualClock,
+  startFakeTarget,
+} from '@cern-sso/testing-support';
 import { clientFor } from './support/client-for.js';
 import { TargetForbiddenError, withApiAccess, type TokenClient } from '../../src/client/index.js';
 
 describe('withApiAccess (axios)', () => {
   let endpoint: FakeTokenEndpoint;
   let target: FakeTarget;
+  const authorizations = () => target.requests.map((request) => request.authorization);
   let client: TokenClient;
 
   beforeEach(async () => {
@@ -26,7 +31,7 @@ describe('withApiAccess (axios)', () => {
   it('sends Authorization: Bearer with the token for the audience', async () => {
     const response = await http().get('/reports');
     expect(response.data).toEqual({ seenToken: endpoint.tokenNumber(1) });
-    expect(target.authorizations).toEqual([`Bearer ${endpoint.tokenNumber(1)}`]);
+    expect(authorizations()).toEqual([`Bearer ${endpoint.tokenNumber(1)}`]);
     expect(endpoint.requests[0]?.form.audience).toBe('target-api');
   });
 
@@ -38,14 +43,14 @@ describe('withApiAccess (axios)', () => {
   });
 
   it('retries once with a fresh token after a 401', async () => {
-    target.answer((token) =>
+    target.respond = answerJson((token) =>
       token === endpoint.tokenNumber(1)
         ? { status: 401, body: { message: 'revoked' } }
         : { status: 200, body: { ok: token } },
     );
     const response = await http().get('/reports');
     expect(response.data).toEqual({ ok: endpoint.tokenNumber(2) });
-    expect(target.authorizations).toEqual([
+    expect(authorizations()).toEqual([
       `Bearer ${endpoint.tokenNumber(1)}`,
       `Bearer ${endpoint.tokenNumber(2)}`,
     ]);
@@ -53,7 +58,7 @@ describe('withApiAccess (axios)', () => {
   });
 
   it('gives up after one retry with ERR_TARGET_UNAUTHORIZED', async () => {
-    target.answer(() => ({
+    target.respond = answerJson(() => ({
       status: 401,
       headers: {
         'www-authenticate':
@@ -68,11 +73,11 @@ describe('withApiAccess (axios)', () => {
       url: `${target.url}/reports`,
       method: 'GET',
     });
-    expect(target.authorizations).toHaveLength(2);
+    expect(authorizations()).toHaveLength(2);
   });
 
   it('does not retry a 403 and says which role is missing', async () => {
-    target.answer(() => ({
+    target.respond = answerJson(() => ({
       status: 403,
       headers: {
         'www-authenticate':
@@ -101,12 +106,12 @@ describe('withApiAccess (axios)', () => {
     expect((error as Error).message).toBe(
       `DELETE ${target.url}/reports/7 requires role "admin" for audience "target-api" (HTTP 403 insufficient_scope: requires role "admin")`,
     );
-    expect(target.authorizations).toHaveLength(1);
+    expect(authorizations()).toHaveLength(1);
     expect(endpoint.requests).toHaveLength(1);
   });
 
   it('reads the required roles from the body when the header has none', async () => {
-    target.answer(() => ({
+    target.respond = answerJson(() => ({
       status: 403,
       body: { message: 'Forbidden resource', requiredRoles: ['writer', 'admin'] },
     }));
@@ -119,24 +124,24 @@ describe('withApiAccess (axios)', () => {
   });
 
   it('lets many requests rejected with one stale token share one new token', async () => {
-    target.answer((token) =>
+    target.respond = answerJson((token) =>
       token === endpoint.tokenNumber(1) ? { status: 401 } : { status: 200 },
     );
     const instance = http();
     await client.getToken('target-api');
     await Promise.all(Array.from({ length: 20 }, () => instance.get('/reports')));
     expect(endpoint.requests).toHaveLength(2);
-    expect(target.authorizations).toHaveLength(40);
+    expect(authorizations()).toHaveLength(40);
   });
 
   it('passes other errors through as AxiosError, with the token redacted from its config', async () => {
-    target.answer(() => ({ status: 500 }));
+    target.respond = answerJson(() => ({ status: 500 }));
     const error = await http()
       .get('/reports')
       .catch((e: unknown) => e);
     expect(axios.isAxiosError(error)).toBe(true);
     expect(JSON.stringify(error)).not.toContain(endpoint.tokenNumber(1));
-    expect(target.authorizations).toHaveLength(1);
+    expect(authorizations()).toHaveLength(1);
   });
 
   it('surfaces token errors without calling the target', async () => {
@@ -145,6 +150,6 @@ describe('withApiAccess (axios)', () => {
       code: 'ERR_TOKEN_REQUEST_OAUTH',
       oauthError: 'invalid_client',
     });
-    expect(target.authorizations).toHaveLength(0);
+    expect(authorizations()).toHaveLength(0);
   });
 });

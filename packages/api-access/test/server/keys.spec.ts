@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestIssuer, type ServedTestIssuer } from '../../src/testing/index.js';
-import { eventually } from '../client/support/manual-clock.js';
-import { CapturedLogs } from './support/captured-logs.js';
+import { eventually, RecordingLogger } from '@cern-sso/testing-support';
 import { expectRefusal } from './support/expect-refusal.js';
 import { startGuardedApp, type GuardedApp } from './support/guarded-app.js';
 import { get, type Reply } from './support/http.js';
@@ -12,11 +11,11 @@ import { manualTime, type ManualTime } from './support/manual-time.js';
 let time: ManualTime;
 let idp: ServedTestIssuer;
 let app: GuardedApp | undefined;
-let logs: CapturedLogs;
+let logs: RecordingLogger;
 beforeEach(async () => {
   time = manualTime();
   idp = await startTestIssuer({ clock: time.now });
-  logs = new CapturedLogs();
+  logs = new RecordingLogger();
   app = await startGuardedApp(
     {
       issuer: idp.issuer.issuer,
@@ -83,7 +82,7 @@ describe('where the JWKS comes from', () => {
 
   it('falls back to Keycloak’s path when there is no discovery document, and says so', async () => {
     other = await startTestIssuer({ discovery: false });
-    const warned = new CapturedLogs();
+    const warned = new RecordingLogger();
     otherApp = await startGuardedApp(
       { issuer: other.issuer.issuer, clientId: 'target-api' },
       warned,

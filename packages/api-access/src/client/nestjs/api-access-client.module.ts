@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TokenClient } from '../token-client.js';
+import { TokenClient } from '../index.js';
 import { ApiAccessTargets } from './api-access-targets.js';
 import {
   API_ACCESS_CLIENT_OPTIONS,

@@ -1,4 +1,4 @@
-import type { TokenClientOptions } from '../options.js';
+import type { TokenClientOptions } from '../index.js';
 
 /** A target API this app calls: its client id (the token audience) and where it lives. */
 export interface ApiAccessTarget {

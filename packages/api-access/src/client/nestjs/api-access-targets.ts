@@ -3,8 +3,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { InvalidOptionError } from '../../errors/api-access-error.js';
 import { describeValue, isHttpUrl, isObject, isText } from '../../options/option-checks.js';
 import { OptionProblems } from '../../options/option-problems.js';
-import { TokenClient } from '../token-client.js';
-import { withApiAccess } from '../axios/with-api-access.js';
+import { TokenClient, withApiAccess } from '../index.js';
 import { API_ACCESS_CLIENT_OPTIONS } from './api-access-client.module-definition.js';
 import type { ApiAccessClientModuleOptions } from './api-access-client.options.js';
 

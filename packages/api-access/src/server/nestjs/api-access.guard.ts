@@ -2,14 +2,16 @@ import { HttpException, Inject, Injectable, Logger, type ExecutionContext } from
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { IncomingMessage } from 'node:http';
-import { AccessTokenVerifier } from '../access-token-verifier.js';
-import type { ApiAccessAuthenticateOptions } from '../api-access-strategy.js';
-import { authorize } from '../authorize.js';
-import { readBearerToken } from '../bearer-header.js';
-import { RefusalError } from '../errors.js';
-import { toHttpRefusal } from '../http-refusal.js';
-import type { ApiAccessPrincipal } from '../principal.js';
-import { asRefusal } from '../signature-check.js';
+import {
+  AccessTokenVerifier,
+  type ApiAccessAuthenticateOptions,
+  type ApiAccessPrincipal,
+  asRefusal,
+  authorize,
+  readBearerToken,
+  RefusalError,
+  toHttpRefusal,
+} from '../index.js';
 import { markDecision } from './decision-span.js';
 import { getRequestPrincipal, setRequestPrincipal } from './request-principal.js';
 import { RouteRequirementsReader } from './route-requirements.js';

@@ -1,5 +1,5 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
-import type { ApiAccessOptions } from '../options.js';
+import type { ApiAccessOptions } from '../index.js';
 
 /**
  * `ApiAccessModule.forRoot(options)` / `forRootAsync({ useFactory, inject, imports })`, with

@@ -1,6 +1,5 @@
 import { Inject, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
-import { AccessTokenVerifier } from '../access-token-verifier.js';
-import type { ApiAccessOptions } from '../options.js';
+import { AccessTokenVerifier, type ApiAccessOptions } from '../index.js';
 import { ApiAccessGuard } from './api-access.guard.js';
 import { API_ACCESS_OPTIONS, ConfigurableModuleClass } from './api-access.module-definition.js';
 import { ApiAccessPassportStrategy } from './api-access.strategy.js';

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { IncomingMessage } from 'node:http';
-import { AccessTokenVerifier } from '../access-token-verifier.js';
-import { ApiAccessStrategy } from '../api-access-strategy.js';
-import { readBearerToken } from '../bearer-header.js';
-import type { ApiAccessPrincipal } from '../principal.js';
+import {
+  AccessTokenVerifier,
+  type ApiAccessPrincipal,
+  ApiAccessStrategy,
+  readBearerToken,
+} from '../index.js';
 
 /**
  * The package's passport strategy registered as `'api-access'` the @nestjs/passport way;

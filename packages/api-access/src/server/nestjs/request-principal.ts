@@ -1,4 +1,4 @@
-import type { ApiAccessPrincipal } from '../principal.js';
+import type { ApiAccessPrincipal } from '../index.js';
 
 // A symbol, not `request.user`: nothing else can set it, and nothing reaches into it by hand.
 const PRINCIPAL = Symbol('ApiAccessPrincipal');

@@ -1,6 +1,6 @@
 import type { ExecutionContext, Type } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
-import type { AccessRequirements } from '../authorize.js';
+import type { AccessRequirements } from '../index.js';
 import { AllowedCallersMetadata } from './allowed-callers.decorator.js';
 import { PublicMetadata } from './public.decorator.js';
 import { RequireAllRolesMetadata } from './require-all-roles.decorator.js';

@@ -5,7 +5,7 @@ import type { AxiosInstance } from 'axios';
 import { ApiAccessClientModule, ApiAccessTargets } from '../../../src/client/nestjs/index.js';
 import { TokenClient } from '../../../src/client/index.js';
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from '../support/fake-token-endpoint.js';
-import { startFakeTarget, type FakeTarget } from '../support/fake-target.js';
+import { type FakeTarget, startFakeTarget } from '@cern-sso/testing-support';
 
 /** A service of the app: gets its ready HTTP client for the `reports` target by name. */
 @Injectable()
@@ -31,6 +31,7 @@ class ReportsController {
 describe('ApiAccessClientModule', () => {
   let endpoint: FakeTokenEndpoint;
   let target: FakeTarget;
+  const authorizations = () => target.requests.map((request) => request.authorization);
   let app: INestApplication | undefined;
 
   beforeEach(async () => {
@@ -63,7 +64,7 @@ describe('ApiAccessClientModule', () => {
 
     const response = await fetch(`${await app.getUrl()}/latest`);
     expect(await response.json()).toEqual({ seenToken: endpoint.tokenNumber(1, 'reports-api') });
-    expect(target.authorizations).toEqual([`Bearer ${endpoint.tokenNumber(1, 'reports-api')}`]);
+    expect(authorizations()).toEqual([`Bearer ${endpoint.tokenNumber(1, 'reports-api')}`]);
     expect(endpoint.requests[0]?.form).toMatchObject({
       audience: 'reports-api',
       client_id: 'caller',

@@ -1,6 +1,6 @@
 import { TokenClient, type TokenClientOptions } from '../../../src/client/index.js';
 import type { FakeTokenEndpoint } from './fake-token-endpoint.js';
-import type { ManualClock } from './manual-clock.js';
+import { type ManualClock } from '@cern-sso/testing-support';
 
 /** A distinctive secret, so tests can search every error and log line for it. */
 export const SECRET = 's3cret-must-never-leak';

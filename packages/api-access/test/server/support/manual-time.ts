@@ -1,5 +1,5 @@
 import type { Scheduler } from '../../../src/server/index.js';
-import { manualClock } from '../../client/support/manual-clock.js';
+import { manualClock } from '@cern-sso/testing-support';
 
 interface Task {
   readonly at: number;

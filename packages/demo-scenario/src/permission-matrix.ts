@@ -2,9 +2,9 @@
  * The expected permissions of the demo, in one place: `pnpm demo` prints and checks it, and the
  * end-to-end suite asserts it cell by cell. Roles come from apps/sso-emulator/registry.yaml; the
  * rule of each route is declared in apps/target-api with the guard's decorators; the calls are
- * the caller's demo scenario (apps/caller/src/demo/scenario.ts).
+ * the demo scenario beside this file (scenario.ts).
  */
-import { SCENARIO_ROUTES, type ScenarioRoute } from '@cern-sso/caller';
+import { SCENARIO_ROUTES, type ScenarioRoute } from './scenario.js';
 
 /** Who calls: the registry's demo applications, and tokens no API should accept. */
 export const IDENTITIES = {

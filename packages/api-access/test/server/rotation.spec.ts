@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { AccessTokenVerifier, resolveApiAccessOptions } from '../../src/server/index.js';
 import { JwksSource } from '../../src/server/jwks-source.js';
-import { startEmulator, type RunningEmulator } from '../support/emulator.js';
+import { startTestIssuer, type ServedTestIssuer } from '../../src/testing/index.js';
 import { flush, manualTime, type ManualTime } from './support/manual-time.js';
 
-// Issue 14 F1 and F5 with real key rotation: the emulator's process rotates and retires its
-// keys and serves its JWKS over HTTP; the verifier runs on a manual clock, so 60 s of flood
-// take no wall time. Each JWKS fetch is awaited before the clock moves on.
-let sso: RunningEmulator;
+// Issue 14 F1 and F5 with real key rotation: the in-process issuer rotates and retires its keys
+// and serves its JWKS over HTTP; the verifier runs on a manual clock, so 60 s of flood take no
+// wall time. Each JWKS fetch is awaited before the clock moves on. (The same against the
+// emulator's process: harness/e2e's resilience and scale tests.)
+let sso: ServedTestIssuer;
 let time: ManualTime;
 let verifier: AccessTokenVerifier;
 const inFlight = new Set<Promise<unknown>>();
 
 beforeEach(async () => {
-  sso = await startEmulator();
   time = manualTime();
-  const options = { issuer: sso.issuer, clientId: 'target-api', jwksUri: sso.jwksUri };
+  sso = await startTestIssuer({ clock: time.now });
+  const options = { issuer: sso.issuer.issuer, clientId: 'target-api', jwksUri: sso.jwksUri };
   const jwks = new JwksSource(resolveApiAccessOptions(options));
   verifier = new AccessTokenVerifier(
     { ...options, clock: time.now, scheduler: time.scheduler },
@@ -34,18 +35,7 @@ afterEach(async () => {
   await sso.stop();
 });
 
-async function token(): Promise<string> {
-  const response = await fetch(sso.tokenEndpoint, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'caller',
-      client_secret: 'caller-secret',
-      audience: 'target-api',
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+const token = () => sso.issuer.mintToken({ roles: ['reader'] });
 
 /** The token with another `kid`: no secret needed, which is why a flood is cheap. */
 function withKid(jwt: string, kid: string): string {
@@ -64,10 +54,10 @@ async function advance(ms: number): Promise<void> {
   await flush();
 }
 
-const jwksFetches = async () => (await sso.stats()).jwksRequests;
+const jwksFetches = () => sso.jwksRequests();
 
 it('accepts a just-rotated key within 15 s while 6 unknown kids a second arrive (F1)', async () => {
-  const before = await token();
+  const before = token();
   await verifier.verify(before);
   const refusals = new Map<string, number>();
   const flood = () =>
@@ -79,10 +69,10 @@ it('accepts a just-rotated key within 15 s while 6 unknown kids a second arrive 
     flood();
     await advance(167);
   }
-  await sso.rotateKeys();
+  sso.issuer.rotateKeys();
   const rotatedAt = time.now();
   let acceptedAt: number | undefined;
-  void verifier.verify(await token()).then(() => (acceptedAt = time.now()));
+  void verifier.verify(token()).then(() => (acceptedAt = time.now()));
   for (let i = 0; i < 6 * 15 && acceptedAt === undefined; i++) {
     flood();
     await advance(167);
@@ -93,23 +83,23 @@ it('accepts a just-rotated key within 15 s while 6 unknown kids a second arrive 
   expect([...refusals.keys()]).toEqual(['ERR_TOKEN_KID_UNKNOWN']);
   // One fetch at the start, then at most one every 6 s of the flood.
   const elapsed = (acceptedAt as number) - rotatedAt + 30_000;
-  expect(await jwksFetches()).toBeLessThanOrEqual(1 + Math.ceil(elapsed / 6_000));
+  expect(jwksFetches()).toBeLessThanOrEqual(1 + Math.ceil(elapsed / 6_000));
 });
 
 it('refuses a retired key within 60 s, and drops the tokens it verified (F5)', async () => {
-  const signedByOld = await token();
+  const signedByOld = token();
   await verifier.verify(signedByOld);
   const oldKid = (
     JSON.parse(Buffer.from(signedByOld.split('.')[0] ?? '', 'base64url').toString()) as {
       kid: string;
     }
   ).kid;
-  await sso.rotateKeys();
-  await sso.retireKey(oldKid);
+  sso.issuer.rotateKeys();
+  sso.issuer.removeKey(oldKid);
   expect(verifier.cached(signedByOld)).toBeDefined();
 
   await advance(60_000);
-  expect(await jwksFetches()).toBe(2);
+  expect(jwksFetches()).toBe(2);
   expect(verifier.cached(signedByOld)).toBeUndefined();
   const refused = verifier.verify(signedByOld);
   void refused.catch(() => undefined);

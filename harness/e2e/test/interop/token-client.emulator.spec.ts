@@ -1,15 +1,16 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { startEmulator, type RunningEmulator } from '../../support/emulator.js';
-import { manualClock, eventually, type ManualClock } from '../support/manual-clock.js';
-import { TokenClient, type TokenClientOptions } from '../../../src/client/index.js';
+import { TokenClient, type TokenClientOptions } from '@cern-sso/api-access/client';
+import { startEmulatorProcess, type RunningEmulator } from '@cern-sso/stack';
+import { eventually, manualClock, type ManualClock } from '@cern-sso/testing-support';
 
+// The token client's contract with the emulator's process: real tokens, signed and counted by it.
 describe('TokenClient against the SSO emulator', () => {
   let sso: RunningEmulator;
   let clock: ManualClock;
   let baseline: number;
 
   beforeAll(async () => {
-    sso = await startEmulator();
+    sso = await startEmulatorProcess();
   });
   afterAll(() => sso.stop());
   beforeEach(async () => {
@@ -17,7 +18,7 @@ describe('TokenClient against the SSO emulator', () => {
     baseline = await tokenRequests();
   });
 
-  const tokenRequests = async () => (await sso.stats()).tokenRequests.apiAccess;
+  const tokenRequests = async () => (await sso.admin.stats()).tokenRequests.apiAccess;
   const requestsSinceStart = async () => (await tokenRequests()) - baseline;
   const client = (options: Partial<TokenClientOptions> = {}) =>
     new TokenClient({
@@ -124,7 +125,7 @@ describe('TokenClient against the SSO emulator', () => {
   });
 
   it('fails at once, after one request, when pointed at the standard token endpoint', async () => {
-    const standardBefore = (await sso.stats()).tokenRequests.standard;
+    const standardBefore = (await sso.admin.stats()).tokenRequests.standard;
     const error = await client({ tokenEndpoint: sso.standardTokenEndpoint })
       .getToken('target-api')
       .catch((e: unknown) => e);
@@ -134,7 +135,7 @@ describe('TokenClient against the SSO emulator', () => {
       endpoint: sso.standardTokenEndpoint,
     });
     expect((error as Error).message).toContain('the standard token endpoint');
-    expect((await sso.stats()).tokenRequests.standard - standardBefore).toBe(1);
+    expect((await sso.admin.stats()).tokenRequests.standard - standardBefore).toBe(1);
     expect(clock.sleeps).toEqual([]);
   });
 });
