@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { ApiAccessError, InvalidOptionError, TokenClient } from '../client/index.js';
+import { runMatrixCommand } from './matrix-command.js';
 import { USAGE, UsageError, parseTokenCommand } from './token-command.js';
 
 /** Where the command writes; the process streams in the bin, buffers in tests. */
@@ -10,13 +11,15 @@ export interface CliIo {
 
 /**
  * Runs `api-access <argv>` and resolves with the exit code: 0 success, 1 the SSO refused or was
- * unreachable, 2 a usage error (bad flag, missing credential, bad endpoint URL).
+ * unreachable, 2 a usage error (bad flag, missing credential, bad endpoint URL). `matrix ...` is
+ * the permission-matrix command (matrix-command.ts).
  */
 export async function run(
   argv: string[],
   env: Record<string, string | undefined>,
   io: CliIo,
 ): Promise<number> {
+  if (argv[0] === 'matrix') return runMatrixCommand(argv.slice(1), env, io);
   try {
     const command = parseTokenCommand(argv, env);
     if (command === 'help') {

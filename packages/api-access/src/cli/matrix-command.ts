@@ -1,0 +1,85 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ApiAccessError } from '../errors/api-access-error.js';
+import {
+  formatTable,
+  loadMatrix,
+  MatrixFileError,
+  MatrixSetupError,
+  runMatrix,
+  toJsonReport,
+  toJUnitXml,
+} from '../matrix/index.js';
+import type { CliIo } from './run.js';
+
+export const MATRIX_USAGE = `Usage: api-access matrix run <file> [--junit <path>] [--json]
+
+Gets a token for every identity of the permission matrix <file> (YAML, docs/permission-matrix.md),
+calls every route as every identity, and compares each status with the expected one.
+
+Options:
+  --junit <path>   also write JUnit XML to <path> (one testcase per cell)
+  --json           print the JSON report instead of the table
+  -h, --help       show this help
+
+Exit codes: 0 every cell as expected, 1 a cell differs or a token could not be obtained,
+2 usage error, a bad matrix file, or an environment it cannot run in (nothing was called).
+`;
+
+/** `api-access matrix ...`: resolves with the exit code. */
+export async function runMatrixCommand(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: CliIo,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        junit: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usage(io, String((error as { message?: unknown }).message ?? error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(MATRIX_USAGE);
+    return 0;
+  }
+  const [action, file, ...rest] = positionals;
+  if (action !== 'run' || file === undefined || rest.length > 0) {
+    return usage(
+      io,
+      `expected "matrix run <file>", got "matrix ${positionals.join(' ')}"`.trimEnd(),
+    );
+  }
+  try {
+    const matrix = await loadMatrix(file, { env });
+    const result = await runMatrix(matrix, { env });
+    if (values.junit !== undefined) await writeFile(values.junit, toJUnitXml(result));
+    io.stdout.write(
+      values.json ? `${JSON.stringify(toJsonReport(result), null, 2)}\n` : formatTable(result),
+    );
+    return result.passed ? 0 : 1;
+  } catch (error) {
+    if (error instanceof MatrixFileError || error instanceof MatrixSetupError) {
+      io.stderr.write(`api-access: ${error.message} [${error.code}]\n`);
+      return 2;
+    }
+    // Token errors say what the SSO answered; their messages never hold a secret.
+    const detail =
+      error instanceof ApiAccessError ? `${error.message} [${error.code}]` : String(error);
+    io.stderr.write(`api-access: ${detail}\n`);
+    return 1;
+  }
+}
+
+function usage(io: CliIo, problem: string): number {
+  io.stderr.write(`api-access: ${problem}\n\n${MATRIX_USAGE}`);
+  return 2;
+}
