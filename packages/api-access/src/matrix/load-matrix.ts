@@ -40,8 +40,8 @@ export function parseMatrix(text: string, file: string, options: LoadMatrixOptio
   if (document.errors.length > 0) {
     throw fail(
       document.errors.map((error) => ({
-        line: error.linePos?.[0].line ?? 1,
-        column: error.linePos?.[0].col ?? 1,
+        line: lines.linePos(error.pos[0]).line,
+        column: lines.linePos(error.pos[0]).col,
         message: `not valid YAML: ${error.message.split('\n')[0]}`,
       })),
     );
@@ -55,7 +55,11 @@ export function parseMatrix(text: string, file: string, options: LoadMatrixOptio
     ),
   );
   const raw: unknown = document.toJS();
-  const shapeProblems = schemaProblems(raw, source);
+  // A value emptied by an unset variable is reported once, as the variable.
+  const emptied = new Set(unset.map((problem) => `${problem.line}:${problem.column}`));
+  const shapeProblems = schemaProblems(raw, source).filter(
+    (problem) => !emptied.has(`${problem.line}:${problem.column}`),
+  );
   if (unset.length > 0 || shapeProblems.length > 0) throw fail([...unset, ...shapeProblems]);
   const parsed = raw as RawMatrix;
 

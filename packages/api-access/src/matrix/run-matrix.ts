@@ -89,8 +89,10 @@ export async function runCell(
       durationMs: clock() - started,
     };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    const message = `${route.method} ${matrix.target}${route.path}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`;
+    // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a timeout, a bad port).
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message;
+    const message = `${route.method} ${matrix.target}${route.path}: ${(error as Error).message}${why ? ` (${why})` : ''}`;
     return { ...base, passed: false, error: message, durationMs: clock() - started };
   }
 }

@@ -8,12 +8,17 @@ export const matrixSchema: Readonly<Record<string, unknown>> = JSON.parse(
   readFileSync(new URL('./matrix.schema.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;
 
-const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(matrixSchema);
+const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
+  matrixSchema,
+);
 
 /** Every way `value` breaks the schema, each at its place in the file. */
 export function schemaProblems(value: unknown, source: SourceMap): MatrixFileProblem[] {
   if (validate(value)) return [];
-  const errors = relevant(validate.errors ?? [], value);
+  // propertyNames repeats, without the name, what its nested error says.
+  const errors = relevant(validate.errors ?? [], value).filter(
+    (e) => e.keyword !== 'propertyNames',
+  );
   return errors.map((error) => {
     const path = pathOf(error.instancePath);
     if (error.keyword === 'additionalProperties') {
@@ -21,11 +26,12 @@ export function schemaProblems(value: unknown, source: SourceMap): MatrixFilePro
       return source.problem([...path, key], `unknown key "${key}"`, 'key');
     }
     if (error.propertyName !== undefined) {
-      return source.problem(
-        [...path, error.propertyName],
-        `bad name: ${message(error, value)}`,
-        'key',
-      );
+      const name = error.propertyName;
+      const rule =
+        path[0] === 'routes'
+          ? routeRule(name)
+          : `bad name ${JSON.stringify(name)}: ${message(error, value)}`;
+      return source.problem([...path, name], rule, 'key');
     }
     return source.problem(path, message(error, value));
   });
@@ -78,9 +84,8 @@ function message(error: ErrorObject, root: unknown): string {
         ? `expected { clientId, secretEnv }, { roles: [...] } or { token: none },${got}`
         : `expected "METHOD /path" or { "METHOD /path": { params, query, headers, body } },${got}`;
     case 'pattern':
-      return error.schemaPath.includes('routeName')
-        ? `bad route ${JSON.stringify(value)}: expected "METHOD /path", METHOD one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS`
-        : `expected a name matching ${(error.params as { pattern: string }).pattern},${got}`;
+      if (error.instancePath.startsWith('/routes/')) return routeRule(value);
+      return `expected a name matching ${(error.params as { pattern: string }).pattern}`;
     case 'minimum':
     case 'maximum':
     case 'type':
@@ -93,6 +98,11 @@ function message(error: ErrorObject, root: unknown): string {
     default:
       return `${error.message ?? 'invalid'}`;
   }
+}
+
+function routeRule(route: unknown): string {
+  const methods = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+  return `bad route ${JSON.stringify(route)}: expected "METHOD /path", METHOD one of ${methods}`;
 }
 
 function pathOf(instancePath: string): DocumentPath {
