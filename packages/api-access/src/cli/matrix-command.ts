@@ -53,10 +53,7 @@ export async function runMatrixCommand(
   }
   const [action, file, ...rest] = positionals;
   if (action !== 'run' || file === undefined || rest.length > 0) {
-    return usage(
-      io,
-      `expected "matrix run <file>", got "matrix ${positionals.join(' ')}"`.trimEnd(),
-    );
+    return usage(io, `expected "matrix run <file>", got "${['matrix', ...positionals].join(' ')}"`);
   }
   try {
     const matrix = await loadMatrix(file, { env });

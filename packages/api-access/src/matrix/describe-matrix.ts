@@ -1,17 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { checkIdentitySetup, identityAuthorizations } from './identity-tokens.js';
+import { identityAuthorizations, type MatrixIssuer } from './identity-tokens.js';
 import { parseMatrix, type LoadMatrixOptions } from './load-matrix.js';
 import type { Matrix } from './matrix.js';
 import { MatrixFileError } from './matrix-errors.js';
 import { describeMismatch } from './report-table.js';
 import { runCell, type RunMatrixOptions } from './run-matrix.js';
 
-export interface DescribeMatrixOptions extends RunMatrixOptions, Omit<LoadMatrixOptions, 'target'> {
+export interface DescribeMatrixOptions
+  extends Omit<RunMatrixOptions, 'issuer'>, Omit<LoadMatrixOptions, 'target'> {
   /**
    * The API under test, instead of the file's `target`. A function is called when the tests run,
    * so it can return the URL of an app started in `beforeAll` on port 0.
    */
   target?: string | (() => string);
+  /** Mints `roles` identities; a function is called when the tests run (an issuer started in `beforeAll`). */
+  issuer?: MatrixIssuer | (() => MatrixIssuer);
   /** Timeout of the set-up that gets every identity's token, in ms. Default jest's. */
   setupTimeoutMs?: number;
 }
@@ -41,12 +44,19 @@ export function describeMatrix(file: string, options: DescribeMatrixOptions = {}
     beforeAll(async () => {
       matrix =
         typeof target === 'function' ? { ...parsed, target: target().replace(/\/+$/, '') } : parsed;
-      checkIdentitySetup(matrix, options);
-      authorizations = await identityAuthorizations(matrix, options);
+      const { issuer } = options;
+      authorizations = await identityAuthorizations(matrix, {
+        ...options,
+        issuer: typeof issuer === 'function' ? issuer() : issuer,
+      });
     }, options.setupTimeoutMs);
     for (const cell of parsed.cells) {
       it(`${cell.identity.name} ${cell.route.name} → ${cell.expected}`, async () => {
-        const result = await runCell(matrix, cell, authorizations.get(cell.identity.name), options);
+        const authorization = authorizations.get(cell.identity.name);
+        const result = await runCell(matrix, cell, authorization, {
+          ...options,
+          issuer: undefined,
+        });
         if (!result.passed) throw new Error(describeMismatch(result));
       });
     }
