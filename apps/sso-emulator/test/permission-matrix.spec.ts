@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseMatrix, runMatrix } from '@cern-sso/api-access/matrix';
+import { MatrixIdentityError, parseMatrix, runMatrix } from '@cern-sso/api-access/matrix';
 import {
   AccessTokenVerifier,
   authorize,
@@ -105,7 +105,11 @@ it('a wrong admin secret: the identity error names the emulator’s refusal, and
   const before = calls;
   const error = await runMatrix(parseMatrix(MATRIX, 'emulator.yaml', { env: wrong }), {
     env: wrong,
-  }).catch((e: unknown) => e as Error & { code: string });
+  }).then(
+    () => new Error('the run went ahead'),
+    (e: unknown) => e as Error,
+  );
+  expect(error).toBeInstanceOf(MatrixIdentityError);
   expect(error).toMatchObject({ code: 'ERR_MATRIX_IDENTITY' });
   expect(error.message).toContain('identity "reader": the emulator refused PUT');
   expect(error.message).toContain('HTTP 403');
