@@ -13,13 +13,23 @@ import {
 import type { CliIo } from './run.js';
 
 export const MATRIX_USAGE = `Usage: api-access matrix run <file> [--junit <path>] [--json]
+       api-access matrix init --module <file.js> --audience <client id> [options]
 
 Gets a token for every identity of the permission matrix <file> (YAML, docs/permission-matrix.md),
 calls every route as every identity, and compares each status with the expected one.
 
-Options:
+Options of run:
   --junit <path>   also write JUnit XML to <path> (one testcase per cell)
   --json           print the JSON report instead of the table
+
+init boots a NestJS app's root module (compiled, not listening) and writes a first matrix from
+its routes and their @Roles, @RequireAllRoles, @AllowedCallers and @Public. Options of init:
+  --module <file>  the compiled file exporting the root module
+  --export <name>  its export name (default AppModule)
+  --audience <id>  the API's client id
+  --prefix <p>     the app's global prefix, if it sets one
+  --out <file>     write there (never over an existing file) instead of printing
+
   -h, --help       show this help
 
 Exit codes: 0 every cell as expected, 1 a cell differs or a token could not be obtained,
@@ -40,6 +50,11 @@ export async function runMatrixCommand(
       options: {
         junit: { type: 'string' },
         json: { type: 'boolean', default: false },
+        module: { type: 'string' },
+        export: { type: 'string', default: 'AppModule' },
+        audience: { type: 'string' },
+        prefix: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -52,8 +67,32 @@ export async function runMatrixCommand(
     return 0;
   }
   const [action, file, ...rest] = positionals;
+  if (action === 'init' && file === undefined) {
+    if (values.module === undefined || values.audience === undefined) {
+      return usage(io, 'matrix init needs --module <file> and --audience <client id>');
+    }
+    try {
+      // Loaded only here: it needs @nestjs/core, an optional peer that `matrix run` does not.
+      const { writeInitialMatrix } = await import('./matrix-init.js');
+      const text = await writeInitialMatrix({
+        module: values.module,
+        exportName: values.export,
+        audience: values.audience,
+        globalPrefix: values.prefix,
+        out: values.out,
+      });
+      io.stdout.write(values.out === undefined ? text : `wrote ${values.out}\n`);
+      return 0;
+    } catch (error) {
+      io.stderr.write(`api-access: matrix init: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
   if (action !== 'run' || file === undefined || rest.length > 0) {
-    return usage(io, `expected "matrix run <file>", got "${['matrix', ...positionals].join(' ')}"`);
+    return usage(
+      io,
+      `expected "matrix run <file>" or "matrix init", got "${['matrix', ...positionals].join(' ')}"`,
+    );
   }
   try {
     const matrix = await loadMatrix(file, { env });

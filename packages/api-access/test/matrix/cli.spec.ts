@@ -86,8 +86,9 @@ it('exits 2 when a secret variable is unset, naming it and never a secret', asyn
 });
 
 it.each([
-  [['matrix'], 'expected "matrix run <file>", got "matrix"'],
+  [['matrix'], 'expected "matrix run <file>" or "matrix init", got "matrix"'],
   [['matrix', 'run'], 'expected "matrix run <file>"'],
+  [['matrix', 'init'], 'matrix init needs --module <file> and --audience <client id>'],
   [['matrix', 'run', 'a.yaml', '--bogus'], "Unknown option '--bogus'"],
 ])('usage errors exit 2: %j', async (args, message) => {
   const { code, stderr } = await cli(args);

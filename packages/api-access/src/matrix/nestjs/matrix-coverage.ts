@@ -1,4 +1,5 @@
 import type { Matrix, MatrixIdentity } from '../matrix.js';
+import { guardOutcome } from './guard-outcome.js';
 import type { NestRoute } from './nest-routes.js';
 
 /** What the code says that the matrix does not, or says otherwise. */
@@ -58,23 +59,15 @@ export function matrixCoverage(matrix: Matrix, routes: readonly NestRoute[]): Co
   return findings;
 }
 
-// The guard's answer as far as the decorators decide it: 'passes' (the handler then answers),
-// 401 or 403; undefined when the file does not say what the identity holds.
+// Undefined when the file does not say what the identity holds (a registered application).
 function predict(
   route: NestRoute,
   identity: MatrixIdentity,
   audience: string,
 ): 'passes' | 401 | 403 | undefined {
-  if (route.isPublic) return 'passes';
-  if (identity.kind === 'none') return 401;
-  if (identity.kind !== 'roles') return undefined;
-  if (identity.audience !== audience) return 401;
-  const roles = new Set(identity.roles);
-  const any = !route.anyRoles || route.anyRoles.some((role) => roles.has(role));
-  const all = !route.allRoles || route.allRoles.every((role) => roles.has(role));
-  // A `roles` identity calls as `matrix-<name>`, which no @AllowedCallers list names.
-  const caller = !route.callers;
-  return any && all && caller ? 'passes' : 403;
+  if (identity.kind === 'application') return undefined;
+  if (identity.kind === 'roles' && identity.audience !== audience && !route.isPublic) return 401;
+  return guardOutcome(route, identity.kind === 'roles' ? identity.roles : undefined);
 }
 
 // A route that passes the guard may still answer 404 or 400; one refused answers exactly that.
