@@ -1,6 +1,5 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { ApiAccessError, InvalidOptionError, TokenClient } from '../client/index.js';
-import { runMatrixCommand } from './matrix-command.js';
 import { USAGE, UsageError, parseTokenCommand } from './token-command.js';
 
 /** Where the command writes; the process streams in the bin, buffers in tests. */
@@ -19,7 +18,11 @@ export async function run(
   env: Record<string, string | undefined>,
   io: CliIo,
 ): Promise<number> {
-  if (argv[0] === 'matrix') return runMatrixCommand(argv.slice(1), env, io);
+  if (argv[0] === 'matrix') {
+    // Loaded on demand: `api-access token` need not compile the matrix schema.
+    const { runMatrixCommand } = await import('./matrix-command.js');
+    return runMatrixCommand(argv.slice(1), env, io);
+  }
   try {
     const command = parseTokenCommand(argv, env);
     if (command === 'help') {
