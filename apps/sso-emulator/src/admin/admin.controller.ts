@@ -1,17 +1,32 @@
 import {
+  BadRequestException,
+  ConflictException,
   Controller,
   Delete,
   Get,
   HttpCode,
+  HttpException,
   Inject,
+  Logger,
   NotFoundException,
   Param,
   Post,
-  ConflictException,
+  Put,
+  Req,
+  Res,
+  UnprocessableEntityException,
+  UnsupportedMediaTypeException,
   UseGuards,
-  Logger,
 } from '@nestjs/common';
+import { type Request, type Response } from 'express';
+import { BodyError, readBodyText } from '../http/read-body.js';
 import { KeyStore, KeyStoreError } from '../keys/key-store.js';
+import { Registry, RegistrationError } from '../registry/registry.js';
+import {
+  MAX_REGISTRATION_BYTES,
+  registrationProblems,
+  toRegistration,
+} from './application-registration.js';
 import { AdminSecretGuard } from './admin-secret.guard.js';
 import { RequestCounters } from './request-counters.js';
 
@@ -19,10 +34,12 @@ import { RequestCounters } from './request-counters.js';
 @UseGuards(AdminSecretGuard)
 export class AdminController {
   private readonly logger = new Logger('Keys');
+  private readonly registrations = new Logger('Registry');
 
   constructor(
     @Inject(KeyStore) private readonly keys: KeyStore,
     @Inject(RequestCounters) private readonly counters: RequestCounters,
+    @Inject(Registry) private readonly registry: Registry,
   ) {}
 
   @Get('keys')
@@ -56,5 +73,54 @@ export class AdminController {
   @Get('stats')
   stats(): ReturnType<RequestCounters['snapshot']> {
     return this.counters.snapshot();
+  }
+
+  /**
+   * Registers an API Access application with roles in target applications (the permission-matrix
+   * kit's identities), or replaces one registered here before: 201 created, 200 replaced.
+   */
+  @Put('applications/:clientId')
+  async register(
+    @Param('clientId') clientId: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ clientId: string; rolesIn: Record<string, string[]> }> {
+    const body = await readJson(request);
+    const problems = registrationProblems(clientId, body);
+    if (problems.length > 0) throw new BadRequestException(problems);
+    const registration = toRegistration(clientId, body);
+    try {
+      const outcome = this.registry.register(registration);
+      response.status(outcome === 'created' ? 201 : 200);
+    } catch (error) {
+      if (!(error instanceof RegistrationError)) throw error;
+      throw error.code === 'ERR_REGISTRATION_CONFLICT'
+        ? new ConflictException(error.message)
+        : new UnprocessableEntityException(error.message);
+    }
+    this.registrations.log(`registered application ${clientId}`);
+    return { clientId, rolesIn: registration.rolesIn };
+  }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    request.resume();
+    throw new UnsupportedMediaTypeException(
+      `Content-Type must be application/json, got ${JSON.stringify(type || 'none')}`,
+    );
+  }
+  let text: string;
+  try {
+    text = await readBodyText(request, MAX_REGISTRATION_BYTES);
+  } catch (error) {
+    if (error instanceof BodyError) throw new HttpException(error.message, error.status);
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BadRequestException('body: not valid JSON');
   }
 }

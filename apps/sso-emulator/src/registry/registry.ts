@@ -1,69 +1,34 @@
 import { readFile } from 'node:fs/promises';
 import { parseRegistry, RegistryError } from './registry.schema.js';
-import { type ApplicationDefinition, type RegistryDefinition } from './registry.types.js';
+import {
+  type ApplicationDefinition,
+  type ApplicationRegistration,
+  type RegistryDefinition,
+} from './registry.types.js';
 
 /**
  * The registry with every membership resolved at load time: looking up a caller's roles in a
  * target is then a map read, and a bad reference or a cycle stops the emulator at start.
  */
 export class Registry {
-  private readonly applications = new Map<string, ApplicationDefinition>();
+  private current: RegistryDefinition;
+  private applications = new Map<string, ApplicationDefinition>();
   /** client id -> every group it belongs to, directly or through nested groups. */
-  private readonly groupsOf = new Map<string, Set<string>>();
+  private groupsOf = new Map<string, Set<string>>();
+  /** Applications added by `register` (the admin API), which a later `register` may replace. */
+  private readonly registered = new Set<string>();
 
   constructor(
-    readonly definition: RegistryDefinition,
-    source = 'registry',
+    definition: RegistryDefinition,
+    private readonly source = 'registry',
   ) {
-    const problems: string[] = [];
-    const groups = new Map(definition.groups.map((group) => [group.name, group]));
-    for (const app of definition.applications) {
-      if (this.applications.has(app.clientId))
-        problems.push(`duplicate client id "${app.clientId}"`);
-      this.applications.set(app.clientId, app);
-      const roleNames = new Set<string>();
-      for (const role of app.roles) {
-        if (roleNames.has(role.name))
-          problems.push(`application "${app.clientId}": duplicate role "${role.name}"`);
-        roleNames.add(role.name);
-        for (const name of role.groups) {
-          if (!groups.has(name))
-            problems.push(
-              `application "${app.clientId}": role "${role.name}" names unknown group "${name}"`,
-            );
-        }
-      }
-    }
-    const seen = new Set<string>();
-    for (const group of definition.groups) {
-      if (seen.has(group.name)) problems.push(`duplicate group "${group.name}"`);
-      seen.add(group.name);
-      for (const member of group.members) {
-        if (groups.has(member) && this.applications.has(member)) {
-          problems.push(
-            `group "${group.name}": member "${member}" is both a group and an application`,
-          );
-        } else if (!groups.has(member) && !this.applications.has(member)) {
-          problems.push(
-            `group "${group.name}": unknown member "${member}" (neither an application nor a group)`,
-          );
-        }
-      }
-    }
-    problems.push(...findCycles(groups));
-    if (problems.length > 0) throw new RegistryError(problems, source);
+    this.index(definition);
+    this.current = definition;
+  }
 
-    // Walk each group down to its applications; the cycle check above makes this terminate.
-    const addMembers = (root: string, name: string): void => {
-      for (const member of groups.get(name)?.members ?? []) {
-        if (groups.has(member)) addMembers(root, member);
-        else {
-          const memberOf = this.groupsOf.get(member) ?? new Set<string>();
-          this.groupsOf.set(member, memberOf.add(root));
-        }
-      }
-    };
-    for (const group of definition.groups) addMembers(group.name, group.name);
+  /** The applications and groups as loaded, plus those registered since. */
+  get definition(): RegistryDefinition {
+    return this.current;
   }
 
   static async load(path: string): Promise<Registry> {
@@ -74,6 +39,42 @@ export class Registry {
       throw new RegistryError([`cannot read file: ${(error as Error).message}`], path);
     }
     return new Registry(parseRegistry(text, path), path);
+  }
+
+  /**
+   * Adds an API Access application holding `rolesIn[target]` in each target, or replaces one
+   * added here before (registering is idempotent). A role the target lacks is added to it; the
+   * grants go through a group of the application's own, `registered:<client id>`, as in the portal.
+   * @throws {RegistrationError} the client id belongs to the registry file, or a target is unknown
+   */
+  register(registration: ApplicationRegistration): 'created' | 'replaced' {
+    const { clientId, secret, rolesIn } = registration;
+    const existing = this.applications.has(clientId);
+    if (existing && !this.registered.has(clientId)) {
+      throw new RegistrationError(
+        'ERR_REGISTRATION_CONFLICT',
+        `application "${clientId}" comes from ${this.source}; the admin API only replaces applications it registered`,
+      );
+    }
+    const unknown = Object.keys(rolesIn).filter((target) => !this.applications.has(target));
+    if (unknown.length > 0) {
+      throw new RegistrationError(
+        'ERR_UNKNOWN_TARGET',
+        `rolesIn names unknown target application(s): ${unknown.map((t) => `"${t}"`).join(', ')}`,
+      );
+    }
+    const group = `registered:${clientId}`;
+    const applications = this.current.applications
+      .filter((app) => app.clientId !== clientId)
+      .map((app) => withGrants(app, group, rolesIn[app.clientId] ?? [], clientId));
+    applications.push({ clientId, secret, displayName: clientId, apiAccess: true, roles: [] });
+    const groups = this.current.groups.filter((g) => g.name !== group);
+    groups.push({ name: group, members: [clientId] });
+    const next = { applications, groups };
+    this.index(next);
+    this.current = next;
+    this.registered.add(clientId);
+    return existing ? 'replaced' : 'created';
   }
 
   application(clientId: string): ApplicationDefinition | undefined {
@@ -94,6 +95,73 @@ export class Registry {
       .filter((role) => role.groups.some((g) => groups.has(g)))
       .map((role) => role.name);
   }
+
+  // Checks every reference and resolves memberships; nothing changes unless all is well.
+  private index(definition: RegistryDefinition): void {
+    const applications = new Map<string, ApplicationDefinition>();
+    const groupsOf = new Map<string, Set<string>>();
+    const problems: string[] = [];
+    const groups = new Map(definition.groups.map((group) => [group.name, group]));
+    for (const app of definition.applications) {
+      if (applications.has(app.clientId)) problems.push(`duplicate client id "${app.clientId}"`);
+      applications.set(app.clientId, app);
+      const roleNames = new Set<string>();
+      for (const role of app.roles) {
+        if (roleNames.has(role.name))
+          problems.push(`application "${app.clientId}": duplicate role "${role.name}"`);
+        roleNames.add(role.name);
+        for (const name of role.groups) {
+          if (!groups.has(name))
+            problems.push(
+              `application "${app.clientId}": role "${role.name}" names unknown group "${name}"`,
+            );
+        }
+      }
+    }
+    const seen = new Set<string>();
+    for (const group of definition.groups) {
+      if (seen.has(group.name)) problems.push(`duplicate group "${group.name}"`);
+      seen.add(group.name);
+      for (const member of group.members) {
+        if (groups.has(member) && applications.has(member)) {
+          problems.push(
+            `group "${group.name}": member "${member}" is both a group and an application`,
+          );
+        } else if (!groups.has(member) && !applications.has(member)) {
+          problems.push(
+            `group "${group.name}": unknown member "${member}" (neither an application nor a group)`,
+          );
+        }
+      }
+    }
+    problems.push(...findCycles(groups));
+    if (problems.length > 0) throw new RegistryError(problems, this.source);
+
+    // Walk each group down to its applications; the cycle check above makes this terminate.
+    const addMembers = (root: string, name: string): void => {
+      for (const member of groups.get(name)?.members ?? []) {
+        if (groups.has(member)) addMembers(root, member);
+        else {
+          const memberOf = groupsOf.get(member) ?? new Set<string>();
+          groupsOf.set(member, memberOf.add(root));
+        }
+      }
+    };
+    for (const group of definition.groups) addMembers(group.name, group.name);
+    this.applications = applications;
+    this.groupsOf = groupsOf;
+  }
+}
+
+/** A registration the admin API refuses: a stable code and a message naming the entry. */
+export class RegistrationError extends Error {
+  constructor(
+    readonly code: 'ERR_REGISTRATION_CONFLICT' | 'ERR_UNKNOWN_TARGET',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RegistrationError';
+  }
 }
 
 function findCycles(groups: Map<string, { members: string[] }>): string[] {
@@ -113,4 +181,30 @@ function findCycles(groups: Map<string, { members: string[] }>): string[] {
   };
   for (const name of groups.keys()) visit(name, []);
   return cycles;
+}
+
+// The target's roles with `group` granting exactly `wanted`; roles it lacks are added.
+function withGrants(
+  app: ApplicationDefinition,
+  group: string,
+  wanted: readonly string[],
+  clientId: string,
+): ApplicationDefinition {
+  const roles = app.roles.map((role) => ({
+    ...role,
+    groups: [
+      ...role.groups.filter((name) => name !== group),
+      ...(wanted.includes(role.name) ? [group] : []),
+    ],
+  }));
+  for (const name of wanted) {
+    if (roles.some((role) => role.name === name)) continue;
+    roles.push({
+      name,
+      description: `added by the admin API for "${clientId}"`,
+      groups: [group],
+      applyToAllUsers: false,
+    });
+  }
+  return { ...app, roles };
 }

@@ -27,3 +27,19 @@ export interface RegistryDefinition {
   applications: ApplicationDefinition[];
   groups: GroupDefinition[];
 }
+
+/** What the admin API registers: an API Access application and its roles in each target. */
+export interface ApplicationRegistration {
+  clientId: string;
+  secret: string;
+  /** Target client id -> role names the application holds there. */
+  rolesIn: Record<string, string[]>;
+}
+
+/** What the admin API registers: an API Access application and its roles in each target. */
+export interface ApplicationRegistration {
+  clientId: string;
+  secret: string;
+  /** Target client id -> the role names the application holds there. */
+  rolesIn: Record<string, string[]>;
+}

@@ -1,11 +1,9 @@
 import { type IncomingMessage } from 'node:http';
-import { Logger } from '@nestjs/common';
+import { BodyError, readBodyText } from '../http/read-body.js';
 import { OAuthError } from './oauth-error.js';
 
 /** Token requests are a few hundred bytes; anything much larger is refused unread. */
 export const MAX_FORM_BYTES = 16 * 1024;
-
-const logger = new Logger('Upload');
 
 /**
  * Reads an `application/x-www-form-urlencoded` body into single values. RFC 6749 3.2 forbids
@@ -30,36 +28,11 @@ export async function readTokenForm(request: IncomingMessage): Promise<Map<strin
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
-  const tooLarge = () => {
-    request.resume();
-    return new OAuthError(
-      413,
-      'invalid_request',
-      `request body is larger than ${MAX_FORM_BYTES} bytes`,
-    );
-  };
-  // The declared length is checked first so a huge upload is refused before it is read.
-  if (Number(request.headers['content-length'] ?? 0) > MAX_FORM_BYTES) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
   try {
-    for await (const chunk of request as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_FORM_BYTES) throw tooLarge();
-      chunks.push(chunk);
-    }
+    return await readBodyText(request, MAX_FORM_BYTES);
   } catch (error) {
-    if (!request.readableAborted) throw error;
-    // The client went away: nobody gets an answer, and there is no fault of ours to trace.
-    const path = request.url?.split('?')[0];
-    const declared = request.headers['content-length'] ?? 'unknown';
-    logger.log(`client aborted ${request.method} ${path} after ${size} of ${declared} bytes`);
-    throw OAuthError.invalidRequest('the client aborted the upload');
+    if (error instanceof BodyError)
+      throw new OAuthError(error.status, 'invalid_request', error.message);
+    throw error;
   }
-  const body = Buffer.concat(chunks);
-  const text = body.toString('utf8');
-  if (Buffer.byteLength(text) !== body.length || text.includes('\uFFFD')) {
-    throw OAuthError.invalidRequest('request body is not valid UTF-8');
-  }
-  return text;
 }

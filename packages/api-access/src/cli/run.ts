@@ -10,13 +10,19 @@ export interface CliIo {
 
 /**
  * Runs `api-access <argv>` and resolves with the exit code: 0 success, 1 the SSO refused or was
- * unreachable, 2 a usage error (bad flag, missing credential, bad endpoint URL).
+ * unreachable, 2 a usage error (bad flag, missing credential, bad endpoint URL). `matrix ...` is
+ * the permission-matrix command (matrix-command.ts).
  */
 export async function run(
   argv: string[],
   env: Record<string, string | undefined>,
   io: CliIo,
 ): Promise<number> {
+  if (argv[0] === 'matrix') {
+    // Loaded on demand: `api-access token` need not compile the matrix schema.
+    const { runMatrixCommand } = await import('./matrix-command.js');
+    return runMatrixCommand(argv.slice(1), env, io);
+  }
   try {
     const command = parseTokenCommand(argv, env);
     if (command === 'help') {

@@ -29,6 +29,8 @@ Options:
   -h, --help             show this help
 
 Exit codes: 0 success, 1 the SSO refused or could not be reached, 2 usage error.
+
+Permission matrix: api-access matrix run <file> [--junit <path>] [--json]  (api-access matrix --help)
 `;
 
 /** What `api-access token` was asked to do, flags first, then the environment, then defaults. */
