@@ -195,7 +195,7 @@ describe('when the SSO fails', () => {
         resolve();
       };
     });
-    const logger = warningsLogger();
+    const logger = new RecordingLogger();
     const { app } = await startCaller(
       {
         SSO_TOKEN_ENDPOINT: `${slowSso.url}/auth/realms/cern/api-access/token`,

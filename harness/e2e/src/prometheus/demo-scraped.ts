@@ -1,4 +1,4 @@
-import { type CallOutcome } from '@cern-sso/caller';
+import { type CallOutcome } from '@cern-sso/demo-scenario';
 import { type Stack } from '@cern-sso/stack';
 import { runMatrix } from '../scenario/run-matrix.js';
 import { endpointsOf } from '../stack/endpoints.js';

@@ -1,5 +1,4 @@
-import { type CallOutcome } from '@cern-sso/caller';
-import { IDENTITIES, type IdentityName } from '../permission-matrix.js';
+import { IDENTITIES, type CallOutcome, type IdentityName } from '@cern-sso/demo-scenario';
 import { type Observed } from '../scenario/run-matrix.js';
 
 /** The guard's outcomes, as `api_access_guard_decisions_total` labels them. */

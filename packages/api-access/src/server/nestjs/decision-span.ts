@@ -1,5 +1,5 @@
 import { trace } from '@opentelemetry/api';
-import type { RefusalError, RefusalKind } from '../errors.js';
+import type { RefusalError, RefusalKind } from '../index.js';
 
 const OUTCOMES: Record<RefusalKind, string> = {
   missing_token: 'unauthenticated',
