@@ -93,6 +93,13 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
     expect(name, value === undefined || typeof value === 'function', 'a function', value);
   }
   expect(
+    'observer',
+    options.observer === undefined ||
+      (typeof options.observer === 'object' && options.observer !== null),
+    'an object',
+    options.observer,
+  );
+  expect(
     'http',
     options.http === undefined || typeof options.http === 'function',
     'an axios instance or a function',
@@ -115,6 +122,7 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
     onRefreshError: options.onRefreshError ?? (() => {}),
+    observer: options.observer ?? {},
   };
 }
 

@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../errors/api-access-error.js';
 import type { JsonObject } from './decode-token.js';
+import type { ApiAccessObserver } from './observer.js';
 import type { ApiAccessLogger, ApiAccessOptions, Clock } from './options.js';
 import { unrefScheduler, type Scheduler } from './scheduler.js';
 
@@ -27,6 +28,7 @@ export interface ResolvedApiAccessOptions {
   readonly clock: Clock;
   readonly scheduler: Scheduler;
   readonly logger: ApiAccessLogger;
+  readonly observer: ApiAccessObserver | undefined;
 }
 
 // Asymmetric only: with HMAC the "secret" would be the public key anyone can download.
@@ -89,6 +91,10 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
     bad('realm', input.realm, 'must be printable ASCII without quotes or backslashes');
   }
 
+  const observer = input.observer;
+  if (observer !== undefined && (typeof observer !== 'object' || observer === null)) {
+    bad('observer', observer, 'must be an object');
+  }
   for (const name of ['isApplication', 'clock', 'scheduler'] as const) {
     const value = input[name];
     if (value !== undefined && typeof value !== 'function') bad(name, value, 'must be a function');
@@ -124,6 +130,7 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
     clock: input.clock ?? Date.now,
     scheduler: input.scheduler ?? unrefScheduler,
     logger: input.logger ?? silentLogger,
+    observer,
   };
   if (problems.length > 0) throw new InvalidOptionError(problems);
   return resolved;
