@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
+import { type CapturedLogs } from '@cern-sso/observability/testing';
 import { parseEmulatorEnv, startEmulator, type RunningEmulator } from '@cern-sso/sso-emulator';
 import { readCallerEnv } from '../src/config/env.schema.js';
 import { createApp } from '../src/create-app.js';
@@ -37,15 +38,15 @@ export async function startFakeTarget(): Promise<FakeTarget> {
 
 /** The emulator in-process on a free port with its defaults (the demo registry), silent. */
 export function startTestEmulator(): Promise<RunningEmulator> {
-  return startEmulator({ config: parseEmulatorEnv({ PORT: '0' }), logger: false });
+  return startEmulator({ config: parseEmulatorEnv({ PORT: '0' }), logs: false });
 }
 
-/** The caller app on a free port with this environment. */
+/** The caller app on a free port with this environment; its log lines go to `logs` if given. */
 export async function startCaller(
   env: Record<string, string>,
-  logger: LoggerService | false = false,
+  logs?: CapturedLogs,
 ): Promise<{ app: INestApplication; url: string }> {
-  const app = await createApp(readCallerEnv(env), logger);
+  const app = await createApp(readCallerEnv(env), logs?.destination ?? false);
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
 }
@@ -74,20 +75,5 @@ export async function startCallerStack(): Promise<CallerStack> {
       await target.stop();
       await sso.close();
     },
-  };
-}
-
-/** A Nest logger that keeps the WARN lines, so a test can assert what an operator would see. */
-export function warningsLogger(): LoggerService & { warnings: string[] } {
-  const warnings: string[] = [];
-  const ignore = () => {};
-  return {
-    warnings,
-    warn: (message: unknown) => void warnings.push(String(message)),
-    log: ignore,
-    error: ignore,
-    debug: ignore,
-    verbose: ignore,
-    fatal: ignore,
   };
 }

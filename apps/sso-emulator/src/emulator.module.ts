@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ObservabilityModule, type ObservabilityOptions } from '@cern-sso/observability';
+import { Registry as MetricsRegistry } from 'prom-client';
 import { AdminController } from './admin/admin.controller.js';
 import { AuthzApiModule } from './authz-api/authz-api.module.js';
 import { RequestCounters } from './admin/request-counters.js';
@@ -9,6 +11,7 @@ import { Realm } from './http/realm.js';
 import { KeyStore } from './keys/key-store.js';
 import { PortalController } from './portal/portal.controller.js';
 import { PortalService } from './portal/portal.service.js';
+import { EmulatorMetrics } from './metrics/emulator-metrics.js';
 import { Registry } from './registry/registry.js';
 import { TokenIssuer } from './token/token-issuer.js';
 import { TokenController } from './token/token.controller.js';
@@ -20,6 +23,8 @@ export interface EmulatorParts {
   keys: KeyStore;
   /** Milliseconds since the epoch; tests inject it to mint tokens at a chosen time. */
   now: () => number;
+  /** Logs and `/metrics`. */
+  observability: ObservabilityOptions;
 }
 
 /** Everything is built before Nest starts (and fails there), so the module only wires values. */
@@ -27,14 +32,10 @@ export interface EmulatorParts {
 export class EmulatorModule {
   static with(parts: EmulatorParts): DynamicModule {
     const counters = new RequestCounters();
-    const tokens = new TokenService(
-      parts.registry,
-      new TokenIssuer(parts.keys, parts.realm, parts.now),
-      counters,
-    );
+    const issuer = new TokenIssuer(parts.keys, parts.realm, parts.now);
     return {
       module: EmulatorModule,
-      imports: [AuthzApiModule.with(parts)],
+      imports: [ObservabilityModule.forRoot(parts.observability), AuthzApiModule.with(parts)],
       controllers: [
         TokenController,
         DiscoveryController,
@@ -48,7 +49,17 @@ export class EmulatorModule {
         { provide: Registry, useValue: parts.registry },
         { provide: KeyStore, useValue: parts.keys },
         { provide: RequestCounters, useValue: counters },
-        { provide: TokenService, useValue: tokens },
+        {
+          provide: EmulatorMetrics,
+          inject: [MetricsRegistry],
+          useFactory: (metrics: MetricsRegistry) => new EmulatorMetrics(metrics),
+        },
+        {
+          provide: TokenService,
+          inject: [EmulatorMetrics],
+          useFactory: (metrics: EmulatorMetrics) =>
+            new TokenService(parts.registry, issuer, counters, metrics),
+        },
         PortalService,
       ],
     };

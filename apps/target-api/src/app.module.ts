@@ -1,9 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ApiAccessGuardMetrics } from '@cern-sso/api-access/metrics';
+import { combineObservers } from '@cern-sso/api-access/server';
 import { ApiAccessGuard, ApiAccessModule } from '@cern-sso/api-access/server/nestjs';
+import {
+  ObservabilityModule,
+  observabilityOptions,
+  type LogOptions,
+} from '@cern-sso/observability';
+import { Registry } from 'prom-client';
 import { type TargetApiConfig } from './config/env.schema.js';
 import { HealthController } from './health/health.controller.js';
 import { IssuerProbe } from './health/issuer-probe.js';
+import { AccessDecisionLog } from './observability/access-decision-log.js';
 import { JwksProbe } from './health/jwks-probe.js';
 import { SsoStartupCheck } from './health/sso-startup-check.js';
 import { ReportsController } from './reports/reports.controller.js';
@@ -14,16 +23,27 @@ import { WhoamiController } from './whoami/whoami.controller.js';
 
 @Module({})
 export class AppModule {
-  static with(config: TargetApiConfig): DynamicModule {
+  /** `logs` overrides where and what is logged (tests capture it); default: as configured. */
+  static with(config: TargetApiConfig, logs?: LogOptions): DynamicModule {
+    const observability = observabilityOptions(config);
     return {
       module: AppModule,
       imports: [
-        ApiAccessModule.forRoot({
-          issuer: config.SSO_ISSUER,
-          clientId: config.API_CLIENT_ID,
-          ...(config.SSO_JWKS_URI ? { jwksUri: config.SSO_JWKS_URI } : {}),
-          rolesClaim: config.SSO_ROLES_CLAIM,
-          algorithms: config.SSO_ALGORITHMS.split(','),
+        ObservabilityModule.forRoot({ ...observability, logs: { ...observability.logs, ...logs } }),
+        ApiAccessModule.forRootAsync({
+          // Every decision is counted and logged once, from the guard.
+          inject: [Registry],
+          useFactory: (registry: Registry) => ({
+            issuer: config.SSO_ISSUER,
+            clientId: config.API_CLIENT_ID,
+            ...(config.SSO_JWKS_URI ? { jwksUri: config.SSO_JWKS_URI } : {}),
+            rolesClaim: config.SSO_ROLES_CLAIM,
+            algorithms: config.SSO_ALGORITHMS.split(','),
+            observer: combineObservers(
+              new ApiAccessGuardMetrics({ registry, maxCallers: config.METRICS_MAX_CALLERS }),
+              new AccessDecisionLog(),
+            ),
+          }),
         }),
       ],
       controllers: [HealthController, WhoamiController, ReportsController],

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { pinoHttpOptions } from './logs/pino-http-options.js';
+import { PinoNestLogger } from './logs/pino-nest-logger.js';
+import { RequestLogging } from './logs/request-logging.js';
 import { MetricsEndpoint } from './metrics/metrics-endpoint.js';
 import {
   ObservabilityConfigurableModule,
@@ -9,20 +9,18 @@ import {
 } from './observability.module-definition.js';
 
 /**
- * JSON logs with request ids (nestjs-pino) and a prom-client `Registry` with the process
+ * JSON logs with request ids (pino, pino-http) and a prom-client `Registry` with the process
  * metrics, served at `/metrics`. Global: every module may inject `Registry` to add its own
- * collectors and `PinoLogger` to log. The app still calls `app.useLogger(app.get(Logger))` so
- * that Nest's own lines go through pino too.
+ * collectors. The app calls `useObservability(app)` so that requests are logged and Nest's own
+ * lines (every `new Logger(context)`) go through pino too.
  */
 @Module({})
 export class ObservabilityModule extends ObservabilityConfigurableModule {
-  // The logger's options decide an import, which an async factory cannot: forRoot only.
   static override forRoot(options: typeof OBSERVABILITY_OPTIONS_TYPE): DynamicModule {
     const base = super.forRoot(options);
     return {
       ...base,
       global: true,
-      imports: [LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(options.logs ?? {}) })],
       providers: [
         ...(base.providers ?? []),
         {
@@ -33,9 +31,15 @@ export class ObservabilityModule extends ObservabilityConfigurableModule {
             return registry;
           },
         },
+        { provide: RequestLogging, useFactory: () => new RequestLogging(options.logs ?? {}) },
+        {
+          provide: PinoNestLogger,
+          inject: [RequestLogging],
+          useFactory: (logging: RequestLogging) => new PinoNestLogger(logging.http.logger),
+        },
         MetricsEndpoint,
       ],
-      exports: [Registry, MetricsEndpoint],
+      exports: [Registry, MetricsEndpoint, RequestLogging, PinoNestLogger],
     };
   }
 }

@@ -7,8 +7,12 @@ import {
   type INestApplication,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { MetricsEndpoint, ObservabilityModule, type ObservabilityOptions } from '../src/index.js';
+import {
+  MetricsEndpoint,
+  ObservabilityModule,
+  useObservability,
+  type ObservabilityOptions,
+} from '../src/index.js';
 import { captureLogs, type CapturedLogs } from '../src/testing/index.js';
 
 @Controller()
@@ -32,7 +36,7 @@ async function start(
   })
   class TestModule {}
   const app = await NestFactory.create(TestModule, { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  useObservability(app);
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl(), logs };
 }
@@ -101,6 +105,23 @@ describe('ObservabilityModule', () => {
     it('no longer serves /metrics on the app port', async () => {
       expect((await fetch(`${running.url}/metrics`)).status).toBe(404);
     });
+  });
+
+  it('keeps the logs of two apps in one process apart (tests run several)', async () => {
+    const [first, second] = [await start({}), await start({})];
+    try {
+      await fetch(`${first.url}/hello`, { headers: { 'x-request-id': 'to-first' } });
+      await fetch(`${second.url}/hello`, { headers: { 'x-request-id': 'to-second' } });
+      expect(
+        first.logs.lines.filter((line) => line.reqId !== undefined).map((l) => l.reqId),
+      ).toEqual(['to-first', 'to-first']);
+      expect(
+        second.logs.lines.filter((line) => line.reqId !== undefined).map((l) => l.reqId),
+      ).toEqual(['to-second', 'to-second']);
+    } finally {
+      await first.app.close();
+      await second.app.close();
+    }
   });
 
   it('serves no /metrics when metrics are off', async () => {

@@ -1,4 +1,5 @@
 import { integer, readEnv, secret, text, url } from '@cern-sso/env';
+import { OBSERVABILITY_ENV } from '@cern-sso/observability';
 
 /**
  * The caller's environment. The defaults are the local emulator's demo identity, so the demo
@@ -18,6 +19,7 @@ export const CALLER_ENV = {
   AUTHZ_API_URL: url('http://localhost:8080/api/v1.0'),
   /** Timeout of one call to the Authorization Service API, in ms. */
   AUTHZ_API_TIMEOUT_MS: integer(5000, 1, 60_000),
+  ...OBSERVABILITY_ENV,
 };
 
 export type CallerConfig = ReturnType<typeof readCallerEnv>;

@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import { KeyStore, KeyStoreError } from '../keys/key-store.js';
 import { AdminSecretGuard } from './admin-secret.guard.js';
+import { EmulatorMetrics } from '../metrics/emulator-metrics.js';
 import { RequestCounters } from './request-counters.js';
 
 @Controller('admin')
@@ -23,6 +24,7 @@ export class AdminController {
   constructor(
     @Inject(KeyStore) private readonly keys: KeyStore,
     @Inject(RequestCounters) private readonly counters: RequestCounters,
+    @Inject(EmulatorMetrics) private readonly metrics: EmulatorMetrics,
   ) {}
 
   @Get('keys')
@@ -35,6 +37,7 @@ export class AdminController {
   @HttpCode(200)
   async rotate(): Promise<{ current: string; kids: string[] }> {
     const fresh = await this.keys.rotate();
+    this.metrics.keyRotated();
     this.logger.log(`rotated signing key: now ${fresh.kid}`);
     return this.list();
   }

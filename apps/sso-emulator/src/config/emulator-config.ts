@@ -1,3 +1,5 @@
+import type { ObservabilityOptions } from '@cern-sso/observability';
+
 /** Everything the emulator needs to run, validated once at start. */
 export interface EmulatorConfig {
   /** TCP port to listen on; 0 picks a free one. Default 8080. */
@@ -16,6 +18,8 @@ export interface EmulatorConfig {
   registryPath: string;
   /** Path of a keys file made by `keys:create`; keys are generated in memory when unset. */
   keysFile?: string;
+  /** JSON logs and `/metrics` (see @cern-sso/observability). Default: info, JSON, `/metrics` open. */
+  observability?: ObservabilityOptions;
 }
 
 /** The realm URL, which is also the `iss` of every token. */

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { integer, optionalSecret, optionalText, optionalUrl, readEnv, text } from '@cern-sso/env';
+import { OBSERVABILITY_ENV, observabilityOptions } from '@cern-sso/observability';
 import { type EmulatorConfig } from './emulator-config.js';
 
 export const DEFAULT_REGISTRY_PATH = fileURLToPath(new URL('../../registry.yaml', import.meta.url));
@@ -14,6 +15,7 @@ export const EMULATOR_ENV = {
   SSO_ADMIN_SECRET: optionalSecret(8),
   SSO_REGISTRY: text(DEFAULT_REGISTRY_PATH),
   SSO_KEYS_FILE: optionalText(),
+  ...OBSERVABILITY_ENV,
 };
 
 /** Reads the emulator's configuration; a bad environment throws with every bad variable listed. */
@@ -28,5 +30,6 @@ export function parseEmulatorEnv(env: Record<string, string | undefined>): Emula
     adminSecret: vars.SSO_ADMIN_SECRET,
     registryPath: vars.SSO_REGISTRY,
     keysFile: vars.SSO_KEYS_FILE,
+    observability: observabilityOptions(vars),
   };
 }

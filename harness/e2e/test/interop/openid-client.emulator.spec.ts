@@ -12,7 +12,7 @@ describe('openid-client 6 and jose against the SSO emulator', () => {
   beforeAll(async () => {
     sso = await startEmulator({
       config: parseEmulatorEnv({ PORT: '0', HOST: '127.0.0.1' }),
-      logger: false,
+      logs: false,
     });
     discovered = await oidc.discovery(
       new URL(sso.realm.issuer),
