@@ -187,6 +187,18 @@ describe('environment', () => {
       API_CLIENT_ID: 'target-api',
       DATABASE_URL: undefined,
       DATABASE_POOL_SIZE: 10,
+      METRICS_MAX_CALLERS: 50,
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      METRICS: 'on',
+      METRICS_PORT: undefined,
+      METRICS_BEARER_SECRET: undefined,
     });
+  });
+
+  it('fails at start naming a bad caller cap for the decision metric', () => {
+    expect(() => readTargetApiEnv({ METRICS_MAX_CALLERS: '-1' })).toThrow(
+      /METRICS_MAX_CALLERS: expected an integer from 0 to 10000, got "-1"/,
+    );
   });
 });
