@@ -4,6 +4,7 @@ import { ApiAccessGuardMetrics } from '@cern-sso/api-access/metrics';
 import { combineObservers } from '@cern-sso/api-access/server';
 import { ApiAccessGuard, ApiAccessModule } from '@cern-sso/api-access/server/nestjs';
 import {
+  AccessDecisionLog,
   ObservabilityModule,
   observabilityOptions,
   type LogOptions,
@@ -12,7 +13,6 @@ import { Registry } from 'prom-client';
 import { type TargetApiConfig } from './config/env.schema.js';
 import { HealthController } from './health/health.controller.js';
 import { IssuerProbe } from './health/issuer-probe.js';
-import { AccessDecisionLog } from './observability/access-decision-log.js';
 import { JwksProbe } from './health/jwks-probe.js';
 import { SsoStartupCheck } from './health/sso-startup-check.js';
 import { ReportsController } from './reports/reports.controller.js';
