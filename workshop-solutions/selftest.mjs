@@ -38,7 +38,7 @@ function start(name, main, env) {
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk) => {
         output += chunk;
-        const ready = /ready at (http:\/\/\S+)/.exec(output);
+        const ready = /ready at (http:\/\/[^\s"]+)/.exec(output); // plain text or a JSON log line
         if (!ready) return;
         clearTimeout(timer);
         child.removeAllListeners('exit');
