@@ -1,10 +1,11 @@
+import { captureLogs } from '@cern-sso/observability/testing';
 import { decodeJwt } from 'jose';
 import { type INestApplication } from '@nestjs/common';
 import { type RunningEmulator } from '@cern-sso/sso-emulator';
 import { readCallerEnv } from '../src/config/env.schema.js';
 import { SCENARIO_ROUTES, type CallOutcome } from '@cern-sso/demo-scenario';
 import { CredentialsCheck } from '../src/health/credentials-check.js';
-import { RecordingLogger, startFakeTarget, type FakeTarget } from '@cern-sso/testing-support';
+import { startFakeTarget, type FakeTarget } from '@cern-sso/testing-support';
 import { startCaller, startTestEmulator } from './helpers.js';
 
 let sso: RunningEmulator;
@@ -161,22 +162,22 @@ describe('when the SSO fails', () => {
   });
 
   it("warns once at start with the SSO's answer when the credentials are wrong", async () => {
-    const logger = new RecordingLogger();
+    const logs = captureLogs();
     const misconfigured = await startCaller(
       {
         SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
         TARGET_API_URL: target.url,
         CALLER_CLIENT_SECRET: 'Wrong-Secret-123',
       },
-      logger,
+      logs,
     );
     try {
       const problem = await misconfigured.app.get(CredentialsCheck).done;
       expect(problem).toContain('HTTP 401 invalid_client');
-      expect(logger.warnings).toEqual([
+      expect(logs.warnings()).toEqual([
         `"caller" cannot get a token for "target-api", so every call to the target will fail: ${problem}`,
       ]);
-      expect(logger.warnings.join('\n')).not.toContain('Wrong-Secret-123');
+      expect(logs.warnings().join('\n')).not.toContain('Wrong-Secret-123');
     } finally {
       await misconfigured.app.close();
     }
@@ -195,37 +196,37 @@ describe('when the SSO fails', () => {
         resolve();
       };
     });
-    const logger = new RecordingLogger();
+    const logs = captureLogs();
     const { app } = await startCaller(
       {
         SSO_TOKEN_ENDPOINT: `${slowSso.url}/auth/realms/cern/api-access/token`,
         TARGET_API_URL: target.url,
       },
-      logger,
+      logs,
     );
     try {
       await asked;
       await app.close();
       answer();
       expect(await app.get(CredentialsCheck).done).toContain('HTTP 401 invalid_client');
-      expect(logger.warnings).toEqual([]);
+      expect(logs.warnings()).toEqual([]);
     } finally {
       await slowSso.stop();
     }
   });
 
   it('logs no warning at start when the credentials work', async () => {
-    const logger = new RecordingLogger();
+    const logs = captureLogs();
     const { app } = await startCaller(
       {
         SSO_TOKEN_ENDPOINT: `${sso.url}/auth/realms/cern/api-access/token`,
         TARGET_API_URL: target.url,
       },
-      logger,
+      logs,
     );
     try {
       expect(await app.get(CredentialsCheck).done).toBeUndefined();
-      expect(logger.warnings).toEqual([]);
+      expect(logs.warnings()).toEqual([]);
     } finally {
       await app.close();
     }

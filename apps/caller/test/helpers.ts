@@ -1,4 +1,5 @@
-import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
+import { type CapturedLogs } from '@cern-sso/observability/testing';
 import { startFakeTarget, type FakeTarget } from '@cern-sso/testing-support';
 import { parseEmulatorEnv, startEmulator, type RunningEmulator } from '@cern-sso/sso-emulator';
 import { readCallerEnv } from '../src/config/env.schema.js';
@@ -6,15 +7,15 @@ import { createApp } from '../src/create-app.js';
 
 /** The emulator in-process on a free port with its defaults (the demo registry), silent. */
 export function startTestEmulator(): Promise<RunningEmulator> {
-  return startEmulator({ config: parseEmulatorEnv({ PORT: '0' }), logger: false });
+  return startEmulator({ config: parseEmulatorEnv({ PORT: '0' }), logs: false });
 }
 
-/** The caller app on a free port with this environment. */
+/** The caller app on a free port with this environment; its log lines go to `logs` if given. */
 export async function startCaller(
   env: Record<string, string>,
-  logger: LoggerService | false = false,
+  logs?: CapturedLogs,
 ): Promise<{ app: INestApplication; url: string }> {
-  const app = await createApp(readCallerEnv(env), logger);
+  const app = await createApp(readCallerEnv(env), logs?.destination ?? false);
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
 }

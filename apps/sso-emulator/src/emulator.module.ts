@@ -1,5 +1,7 @@
 import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ObservabilityModule, type ObservabilityOptions } from '@cern-sso/observability';
 import { stopTracing } from '@cern-sso/tracing';
+import { Registry as MetricsRegistry } from 'prom-client';
 import { AdminController } from './admin/admin.controller.js';
 import { AuthzApiModule } from './authz-api/authz-api.module.js';
 import { RequestCounters } from './admin/request-counters.js';
@@ -10,6 +12,7 @@ import { Realm } from './http/realm.js';
 import { KeyStore } from './keys/key-store.js';
 import { PortalController } from './portal/portal.controller.js';
 import { PortalService } from './portal/portal.service.js';
+import { EmulatorMetrics } from './metrics/emulator-metrics.js';
 import { Registry } from './registry/registry.js';
 import { TokenIssuer } from './token/token-issuer.js';
 import { TokenController } from './token/token.controller.js';
@@ -21,6 +24,8 @@ export interface EmulatorParts {
   keys: KeyStore;
   /** Milliseconds since the epoch; tests inject it to mint tokens at a chosen time. */
   now: () => number;
+  /** Logs and `/metrics`. */
+  observability: ObservabilityOptions;
 }
 
 /** Everything is built before Nest starts (and fails there), so the module only wires values. */
@@ -33,14 +38,10 @@ export class EmulatorModule implements OnApplicationShutdown {
 
   static with(parts: EmulatorParts): DynamicModule {
     const counters = new RequestCounters();
-    const tokens = new TokenService(
-      parts.registry,
-      new TokenIssuer(parts.keys, parts.realm, parts.now),
-      counters,
-    );
+    const issuer = new TokenIssuer(parts.keys, parts.realm, parts.now);
     return {
       module: EmulatorModule,
-      imports: [AuthzApiModule.with(parts)],
+      imports: [ObservabilityModule.forRoot(parts.observability), AuthzApiModule.with(parts)],
       controllers: [
         TokenController,
         DiscoveryController,
@@ -54,7 +55,17 @@ export class EmulatorModule implements OnApplicationShutdown {
         { provide: Registry, useValue: parts.registry },
         { provide: KeyStore, useValue: parts.keys },
         { provide: RequestCounters, useValue: counters },
-        { provide: TokenService, useValue: tokens },
+        {
+          provide: EmulatorMetrics,
+          inject: [MetricsRegistry],
+          useFactory: (metrics: MetricsRegistry) => new EmulatorMetrics(metrics),
+        },
+        {
+          provide: TokenService,
+          inject: [EmulatorMetrics],
+          useFactory: (metrics: EmulatorMetrics) =>
+            new TokenService(parts.registry, issuer, counters, metrics),
+        },
         PortalService,
       ],
     };

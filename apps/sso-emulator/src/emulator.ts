@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { type AddressInfo } from 'node:net';
-import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
+import {
+  type LogOptions,
+  type ObservabilityOptions,
+  useObservability,
+} from '@cern-sso/observability';
 import { NestFactory } from '@nestjs/core';
 import { securityHeaders } from '@cern-sso/http-hardening';
 import { traceRequests } from '@cern-sso/tracing';
@@ -18,8 +23,8 @@ export interface EmulatorOptions {
   /** Defaults to `config.keysFile`, or a fresh key in memory. */
   keys?: KeyStore;
   now?: () => number;
-  /** Nest logger; `false` silences it (tests). */
-  logger?: LoggerService | false;
+  /** Where log lines go instead of stdout (a test's captured lines); `false` silences them. */
+  logs?: LogOptions['destination'] | false;
 }
 
 export interface RunningEmulator {
@@ -48,9 +53,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       registry,
       keys,
       now: options.now ?? Date.now,
+      observability: withLogs(config.observability ?? {}, options.logs),
     }),
-    { bodyParser: false, logger: options.logger ?? undefined, abortOnError: false },
+    // Nest's own lines wait for pino, then go through it like every other line.
+    { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
+  useObservability(app);
   // A span per request when tracing is on (first, so refusals are traced too); helmet's headers
   // on every answer, the portal page sets its own, stricter CSP on top.
   app.use(traceRequests(), securityHeaders());
@@ -60,4 +68,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   realm.bind(port);
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return { app, realm, keys, url: `http://${host}:${port}`, close: () => app.close() };
+}
+
+function withLogs(
+  observability: ObservabilityOptions,
+  logs: EmulatorOptions['logs'],
+): ObservabilityOptions {
+  if (logs === undefined) return observability;
+  const override: LogOptions = logs === false ? { level: 'silent' } : { destination: logs };
+  return { ...observability, logs: { ...observability.logs, ...override } };
 }

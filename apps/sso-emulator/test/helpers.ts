@@ -19,7 +19,7 @@ export function startTestEmulator(
       registryPath: DEFAULT_REGISTRY_PATH,
       ...config,
     },
-    logger: false,
+    logs: false,
     ...options,
   });
 }

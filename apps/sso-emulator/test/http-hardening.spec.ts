@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LoggerService } from '@nestjs/common';
+import { captureLogs } from '@cern-sso/observability/testing';
 import { KeyStore } from '../src/keys/key-store.js';
 import { writeKeysFile } from '../src/keys/keys-file.js';
 import { type RunningEmulator } from '../src/emulator.js';
@@ -50,28 +50,11 @@ describe('the portal and the keys file', () => {
 });
 
 describe('an upload the client aborts', () => {
-  /** Every line logged, and a promise of the next one. */
-  function capture() {
-    const lines: { level: string; message: string }[] = [];
-    let logged = () => {};
-    const at =
-      (level: string) =>
-      (message: unknown, ...rest: unknown[]) => {
-        lines.push({ level, message: [message, ...rest].map(String).join(' ') });
-        logged();
-      };
-    const logger: LoggerService = { log: at('log'), warn: at('warn'), error: at('error') };
-    const next = () => new Promise<void>((resolve) => (logged = resolve));
-    return { lines, next, logger };
-  }
-
   it.each(['/auth/realms/cern/api-access/token', '/portal/inspect'])(
     'POST %s: one short line, no ERROR, no stack',
     async (path) => {
-      const log = capture();
-      const emulator = await startTestEmulator({}, { logger: log.logger });
-      log.lines.length = 0; // start-up lines
-      const logged = log.next();
+      const logs = captureLogs();
+      const emulator = await startTestEmulator({}, { logs: logs.destination });
       try {
         const received = new Promise((resolve) =>
           emulator.app.getHttpServer().once('request', resolve),
@@ -83,15 +66,15 @@ describe('an upload the client aborts', () => {
         );
         await received; // the server has the request: now the client goes away mid-upload
         socket.destroy();
-        await logged;
-        expect(log.lines).toEqual([
-          {
-            level: 'log',
-            message: expect.stringMatching(
-              new RegExp(`^client aborted POST ${path} after (0|11) of 1000 bytes Upload$`),
-            ),
-          },
-        ]);
+        const line = await logs.waitFor((candidate) => candidate.context === 'Upload');
+        expect(line).toMatchObject({
+          level: 30,
+          msg: expect.stringMatching(
+            new RegExp(`^client aborted POST ${path} after (0|11) of 1000 bytes$`),
+          ),
+        });
+        expect(logs.lines.filter((candidate) => candidate.level >= 50)).toEqual([]);
+        expect(logs.text()).not.toMatch(/\n\s+at /);
       } finally {
         await emulator.close();
       }

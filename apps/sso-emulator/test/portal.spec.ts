@@ -1,4 +1,4 @@
-import { type LoggerService } from '@nestjs/common';
+import { captureLogs, type CapturedLogs } from '@cern-sso/observability/testing';
 import { decodeProtectedHeader, decodeJwt } from 'jose';
 import { type RunningEmulator } from '../src/emulator.js';
 import { Registry } from '../src/registry/registry.js';
@@ -8,17 +8,12 @@ import { ADMIN_SECRET, startTestEmulator } from './helpers.js';
 import { portalPage, tokenIn } from './portal-page.js';
 
 /** Every line the emulator logs, so a test can prove a token never reaches the log. */
-const logged: string[] = [];
-const capture: LoggerService = {
-  log: (message: unknown) => void logged.push(String(message)),
-  error: (message: unknown) => void logged.push(String(message)),
-  warn: (message: unknown) => void logged.push(String(message)),
-};
+let logged: CapturedLogs;
 
 let emulator: RunningEmulator;
 beforeEach(async () => {
-  logged.length = 0;
-  emulator = await startTestEmulator({}, { logger: capture });
+  logged = captureLogs();
+  emulator = await startTestEmulator({}, { logs: logged.destination });
 });
 afterEach(() => emulator.close());
 
@@ -67,7 +62,7 @@ describe('portal page', () => {
     emulator = await startTestEmulator(
       {},
       {
-        logger: false,
+        logs: false,
         registry: new Registry(
           parseRegistry(
             `applications:
@@ -119,7 +114,7 @@ describe('getting a token from the page', () => {
     expect(body).toContain(`Signature verified with key<code>${kid}</code>`);
     expect(body).toContain('&quot;azp&quot;: &quot;auditor-bot&quot;');
     expect(body).not.toContain('auditor-bot-secret');
-    expect(logged.join('\n')).not.toContain(token);
+    expect(logged.text()).not.toContain(token);
   });
 
   it.each([
@@ -186,7 +181,7 @@ describe('rotating keys from the page', () => {
 
   it('refuses when the emulator has no admin secret, and says how to enable it', async () => {
     await emulator.close();
-    emulator = await startTestEmulator({ adminSecret: undefined }, { logger: false });
+    emulator = await startTestEmulator({ adminSecret: undefined }, { logs: false });
     expect((await page()).body).toMatch(/<button type="submit" disabled>Rotate keys<\/button>/);
     const response = await rotate({ admin_secret: 'anything-at-all' });
     expect(response.status).toBe(403);

@@ -1,7 +1,16 @@
 import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ApiAccessGuardMetrics } from '@cern-sso/api-access/metrics';
+import { combineObservers } from '@cern-sso/api-access/server';
 import { ApiAccessGuard, ApiAccessModule } from '@cern-sso/api-access/server/nestjs';
 import { stopTracing } from '@cern-sso/tracing';
+import {
+  AccessDecisionLog,
+  ObservabilityModule,
+  observabilityOptions,
+  type LogOptions,
+} from '@cern-sso/observability';
+import { Registry } from 'prom-client';
 import { type TargetApiConfig } from './config/env.schema.js';
 import { HealthController } from './health/health.controller.js';
 import { IssuerProbe } from './health/issuer-probe.js';
@@ -20,16 +29,27 @@ export class AppModule implements OnApplicationShutdown {
     return stopTracing();
   }
 
-  static with(config: TargetApiConfig): DynamicModule {
+  /** `logs` overrides where and what is logged (tests capture it); default: as configured. */
+  static with(config: TargetApiConfig, logs?: LogOptions): DynamicModule {
+    const observability = observabilityOptions(config);
     return {
       module: AppModule,
       imports: [
-        ApiAccessModule.forRoot({
-          issuer: config.SSO_ISSUER,
-          clientId: config.API_CLIENT_ID,
-          ...(config.SSO_JWKS_URI ? { jwksUri: config.SSO_JWKS_URI } : {}),
-          rolesClaim: config.SSO_ROLES_CLAIM,
-          algorithms: config.SSO_ALGORITHMS.split(','),
+        ObservabilityModule.forRoot({ ...observability, logs: { ...observability.logs, ...logs } }),
+        ApiAccessModule.forRootAsync({
+          // Every decision is counted and logged once, from the guard.
+          inject: [Registry],
+          useFactory: (registry: Registry) => ({
+            issuer: config.SSO_ISSUER,
+            clientId: config.API_CLIENT_ID,
+            ...(config.SSO_JWKS_URI ? { jwksUri: config.SSO_JWKS_URI } : {}),
+            rolesClaim: config.SSO_ROLES_CLAIM,
+            algorithms: config.SSO_ALGORITHMS.split(','),
+            observer: combineObservers(
+              new ApiAccessGuardMetrics({ registry, maxCallers: config.METRICS_MAX_CALLERS }),
+              new AccessDecisionLog(),
+            ),
+          }),
         }),
       ],
       controllers: [HealthController, WhoamiController, ReportsController],

@@ -1,25 +1,33 @@
 import 'reflect-metadata';
-import { type INestApplication, type LoggerService, ValidationPipe } from '@nestjs/common';
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonBody, securityHeaders } from '@cern-sso/http-hardening';
 import { traceRequests } from '@cern-sso/tracing';
+import { type LogOptions, useObservability } from '@cern-sso/observability';
 import { AppModule } from './app.module.js';
 import { type TargetApiConfig } from './config/env.schema.js';
 import { DOCS_CSP } from './http/docs-csp.js';
 
-/** Builds target-api (not listening yet): used by main.ts and by the tests. */
+/**
+ * Builds target-api (not listening yet): used by main.ts and by the tests. Logs go to stdout as
+ * configured, to `logs` (a test's captured lines), or nowhere with `false`.
+ */
 export async function createApp(
   config: TargetApiConfig,
-  logger?: LoggerService | false,
+  logs?: LogOptions['destination'] | false,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config), {
-    logger: logger ?? undefined,
+  const logOptions: LogOptions =
+    logs === false ? { level: 'silent' } : logs === undefined ? {} : { destination: logs };
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, logOptions), {
+    // Nest's own lines wait for pino, then go through it like every other line.
+    bufferLogs: true,
     abortOnError: false,
     // Nest's default parsers read forms too and have no depth limit; jsonBody below replaces them.
     bodyParser: false,
   });
+  useObservability(app);
   // A span per request when tracing is on, first so that refusals are traced too: the guard
   // puts its decision on it.
   app.use(traceRequests(), securityHeaders(DOCS_CSP), jsonBody());

@@ -1,5 +1,5 @@
 import { SsoStartupCheck } from '../src/health/sso-startup-check.js';
-import { RecordingLogger } from '@cern-sso/testing-support';
+import { captureLogs } from '@cern-sso/observability/testing';
 import { startTargetApi } from './helpers.js';
 import { readTargetApiEnv } from '../src/config/env.schema.js';
 
@@ -41,23 +41,23 @@ describe('GET /health', () => {
 
 describe('the SSO check at start', () => {
   it('logs nothing when the SSO is as configured', async () => {
-    const logger = new RecordingLogger();
-    const api = await startTargetApi({ logger });
+    const logs = captureLogs();
+    const api = await startTargetApi({ logs });
     try {
       expect(await api.app.get(SsoStartupCheck).done).toEqual([]);
-      expect(logger.warnings).toEqual([]);
+      expect(logs.warnings()).toEqual([]);
     } finally {
       await api.close();
     }
   });
 
   it('starts anyway when the JWKS cannot be fetched, with one WARN naming its URL, and /health says so', async () => {
-    const logger = new RecordingLogger();
-    const api = await startTargetApi({ logger, jwks: 'down' });
+    const logs = captureLogs();
+    const api = await startTargetApi({ logs, jwks: 'down' });
     try {
       await api.app.get(SsoStartupCheck).done;
       const problem = `JWKS ${api.sso.jwksUri} failed`;
-      expect(logger.warnings.filter((line) => line.includes(problem))).toHaveLength(1);
+      expect(logs.warnings().filter((line) => line.includes(problem))).toHaveLength(1);
       const response = await fetch(`${api.url}/health`);
       expect(response.status).toBe(503);
       expect(((await response.json()) as { jwks: { problem: string } }).jwks.problem).toContain(
@@ -69,10 +69,10 @@ describe('the SSO check at start', () => {
   });
 
   it('warns once when the SSO names another issuer than SSO_ISSUER, and /health says so', async () => {
-    const logger = new RecordingLogger();
+    const logs = captureLogs();
     // The Docker mistake: keys fetched at one address, the issuer written as another.
     const api = await startTargetApi({
-      logger,
+      logs,
       env: (sso) => ({
         SSO_ISSUER: sso.issuer.issuer.replace('127.0.0.1', 'localhost'),
         SSO_JWKS_URI: sso.jwksUri,
@@ -82,7 +82,7 @@ describe('the SSO check at start', () => {
       const realm = api.sso.issuer.issuer;
       const problem = `discovery ${realm}/.well-known/openid-configuration names the issuer "${realm}", but SSO_ISSUER is "${realm.replace('127.0.0.1', 'localhost')}": every token will be refused (ERR_TOKEN_ISSUER_INVALID)`;
       expect(await api.app.get(SsoStartupCheck).done).toEqual([problem]);
-      expect(logger.warnings).toEqual([expect.stringContaining(problem)]);
+      expect(logs.warnings()).toEqual([expect.stringContaining(problem)]);
       const response = await fetch(`${api.url}/health`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({
@@ -188,6 +188,12 @@ describe('environment', () => {
   it('refuses an empty value instead of silently using the default', () => {
     expect(() => readTargetApiEnv({ API_CLIENT_ID: '' })).toThrow(
       'API_CLIENT_ID: expected a client id, got an empty value (unset it to use the default "target-api")',
+    );
+  });
+
+  it('fails at start naming a bad caller cap for the decision metric', () => {
+    expect(() => readTargetApiEnv({ METRICS_MAX_CALLERS: '-1' })).toThrow(
+      /METRICS_MAX_CALLERS: expected an integer from 0 to 10000, got "-1"/,
     );
   });
 });

@@ -1,9 +1,10 @@
-import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
 import {
   startTestIssuer,
   type JwksMode,
   type ServedTestIssuer,
 } from '@cern-sso/api-access/testing';
+import { type CapturedLogs } from '@cern-sso/observability/testing';
 import { readTargetApiEnv } from '../src/config/env.schema.js';
 import { createApp } from '../src/create-app.js';
 
@@ -21,8 +22,8 @@ export interface TargetApiOptions {
   env?: (sso: ServedTestIssuer) => Record<string, string>;
   /** How the issuer's JWKS behaves while target-api starts. Default `up`. */
   jwks?: JwksMode;
-  /** Where target-api logs; default: nowhere. */
-  logger?: LoggerService;
+  /** Where target-api's JSON log lines go (see captureLogs); default: nowhere. */
+  logs?: CapturedLogs;
 }
 
 /** target-api on a free port, trusting an in-process test issuer: no identity provider needed. */
@@ -30,7 +31,7 @@ export async function startTargetApi(options: TargetApiOptions = {}): Promise<Ru
   const sso = await startTestIssuer();
   if (options.jwks) await sso.setMode(options.jwks);
   const env = { SSO_ISSUER: sso.issuer.issuer, ...options.env?.(sso) };
-  const app = await createApp(readTargetApiEnv(env), options.logger ?? false);
+  const app = await createApp(readTargetApiEnv(env), options.logs?.destination ?? false);
   await app.listen(0, '127.0.0.1');
   return {
     app,

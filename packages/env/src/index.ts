@@ -1,6 +1,7 @@
 export { EnvironmentError, readEnv, type EnvSchema, type Variable } from './read-env.js';
 export {
   integer,
+  optionalInteger,
   optionalPostgresUrl,
   optionalSecret,
   optionalText,

@@ -15,6 +15,15 @@ export function integer(fallback: number, min: number, max: number): Variable<nu
   };
 }
 
+/** An integer in [min, max] that may be unset (the feature it configures is then off). */
+export function optionalInteger(min: number, max: number): Variable<number | undefined> {
+  const whenSet = integer(0, min, max);
+  return {
+    expected: whenSet.expected,
+    read: (raw) => (raw === undefined ? { value: undefined } : whenSet.read(raw)),
+  };
+}
+
 /** Free text matching `pattern`; `fallback` when unset (required when no fallback). */
 export function text(
   fallback?: string,

@@ -61,7 +61,8 @@ export class ServiceProcess {
       const onData = (chunk: Buffer) => {
         // A line may arrive split across chunks: match on everything seen so far.
         seen += chunk.toString();
-        const match = /ready at (http:\/\/\S+)/.exec(seen);
+        // Plain text or a JSON log line: the URL ends at white space or the closing quote.
+        const match = /ready at (http:\/\/[^\s"]+)/.exec(seen);
         if (match) done(() => resolve(match[1]!));
       };
       const onExit = (code: number | null) =>

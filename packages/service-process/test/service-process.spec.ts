@@ -17,6 +17,23 @@ server.listen(Number(process.env.PORT), '127.0.0.1', () =>
 process.on('SIGTERM', () => server.close(() => process.exit(0)));`;
 
 describe('ServiceProcess', () => {
+  it('reads the ready line from a JSON log line too (the services log through pino)', async () => {
+    const json = server.replace(
+      "console.log('ready at http://127.0.0.1:' + server.address().port)",
+      "console.log(JSON.stringify({ level: 30, msg: 'ready at http://127.0.0.1:' + server.address().port }))",
+    );
+    const service = new ServiceProcess({
+      name: 'json',
+      main: await script(json),
+      env: { PORT: '0' },
+    });
+    try {
+      expect(await service.start()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await service.stop();
+    }
+  });
+
   it('waits for the ready line, serves, stops, and starts again', async () => {
     const service = new ServiceProcess({
       name: 'demo',

@@ -1,5 +1,6 @@
 import { integer, readEnv, secret, text, url } from '@cern-sso/env';
 import { TRACING_ENV } from '@cern-sso/tracing';
+import { OBSERVABILITY_ENV } from '@cern-sso/observability';
 
 /**
  * The caller's environment. The defaults are the local emulator's demo identity, so the demo
@@ -20,6 +21,7 @@ export const CALLER_ENV = {
   /** Timeout of one call to the Authorization Service API, in ms. */
   AUTHZ_API_TIMEOUT_MS: integer(5000, 1, 60_000),
   ...TRACING_ENV,
+  ...OBSERVABILITY_ENV,
 };
 
 export type CallerConfig = ReturnType<typeof readCallerEnv>;

@@ -28,6 +28,7 @@ import {
   toRegistration,
 } from './application-registration.js';
 import { AdminSecretGuard } from './admin-secret.guard.js';
+import { EmulatorMetrics } from '../metrics/emulator-metrics.js';
 import { RequestCounters } from './request-counters.js';
 
 @Controller('admin')
@@ -40,6 +41,7 @@ export class AdminController {
     @Inject(KeyStore) private readonly keys: KeyStore,
     @Inject(RequestCounters) private readonly counters: RequestCounters,
     @Inject(Registry) private readonly registry: Registry,
+    @Inject(EmulatorMetrics) private readonly metrics: EmulatorMetrics,
   ) {}
 
   @Get('keys')
@@ -52,6 +54,7 @@ export class AdminController {
   @HttpCode(200)
   async rotate(): Promise<{ current: string; kids: string[] }> {
     const fresh = await this.keys.rotate();
+    this.metrics.keyRotated();
     this.logger.log(`rotated signing key: now ${fresh.kid}`);
     return this.list();
   }

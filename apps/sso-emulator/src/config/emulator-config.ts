@@ -1,3 +1,5 @@
+import type { ObservabilityOptions } from '@cern-sso/observability';
+
 /** Everything the emulator needs to run, validated once at start. */
 export interface EmulatorConfig {
   /** TCP port to listen on; 0 picks a free one. Default 8080. */
@@ -18,6 +20,8 @@ export interface EmulatorConfig {
   keysFile?: string;
   /** OTLP/HTTP collector that receives this service's spans; tracing is off when unset. */
   otlpEndpoint?: string;
+  /** JSON logs and `/metrics` (see @cern-sso/observability). Default: info, JSON, `/metrics` open. */
+  observability?: ObservabilityOptions;
 }
 
 /** The realm URL, which is also the `iss` of every token. */

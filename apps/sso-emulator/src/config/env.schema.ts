@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { integer, optionalSecret, optionalText, optionalUrl, readEnv, text } from '@cern-sso/env';
 import { TRACING_ENV } from '@cern-sso/tracing';
+import { OBSERVABILITY_ENV, observabilityOptions } from '@cern-sso/observability';
 import { type EmulatorConfig } from './emulator-config.js';
 
 export const DEFAULT_REGISTRY_PATH = fileURLToPath(new URL('../../registry.yaml', import.meta.url));
@@ -16,6 +17,7 @@ export const EMULATOR_ENV = {
   SSO_REGISTRY: text(DEFAULT_REGISTRY_PATH),
   SSO_KEYS_FILE: optionalText(),
   ...TRACING_ENV,
+  ...OBSERVABILITY_ENV,
 };
 
 /** Reads the emulator's configuration; a bad environment throws with every bad variable listed. */
@@ -31,5 +33,6 @@ export function parseEmulatorEnv(env: Record<string, string | undefined>): Emula
     registryPath: vars.SSO_REGISTRY,
     keysFile: vars.SSO_KEYS_FILE,
     otlpEndpoint: vars.OTEL_EXPORTER_OTLP_ENDPOINT,
+    observability: observabilityOptions(vars),
   };
 }

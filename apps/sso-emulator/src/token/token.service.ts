@@ -1,5 +1,6 @@
 import { type Registry } from '../registry/registry.js';
 import { type RequestCounters } from '../admin/request-counters.js';
+import { type EmulatorMetrics } from '../metrics/emulator-metrics.js';
 import { authenticateClient } from './client-authentication.js';
 import { OAuthError } from './oauth-error.js';
 import { type TokenIssuer, type TokenResponse } from './token-issuer.js';
@@ -10,6 +11,7 @@ export class TokenService {
     private readonly registry: Registry,
     private readonly issuer: TokenIssuer,
     private readonly counters: RequestCounters,
+    private readonly metrics: EmulatorMetrics,
   ) {}
 
   /** CERN's API Access endpoint: the token names the target in `aud` and carries the caller's roles there. */
@@ -33,11 +35,13 @@ export class TokenService {
       );
     }
     // Issued even when the caller holds no role there, as the real service does: the target refuses by role.
-    return this.issuer.issue({
+    const issued = await this.issuer.issue({
       callerId: caller,
       audience,
       roles: this.registry.rolesIn(audience, caller),
     });
+    this.metrics.tokenIssued(audience, caller);
+    return issued;
   }
 
   /** Keycloak's standard endpoint: no target audience and no roles, so no API should accept it. */
@@ -46,7 +50,10 @@ export class TokenService {
     authorization: string | undefined,
   ): Promise<TokenResponse> {
     this.counters.tokenRequests.standard += 1;
-    return this.issuer.issue({ callerId: this.authorize(form, authorization) });
+    const caller = this.authorize(form, authorization);
+    const issued = await this.issuer.issue({ callerId: caller });
+    this.metrics.tokenIssued(undefined, caller);
+    return issued;
   }
 
   private authorize(form: Map<string, string>, authorization: string | undefined): string {

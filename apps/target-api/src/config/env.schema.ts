@@ -1,5 +1,6 @@
 import { integer, optionalPostgresUrl, optionalUrl, readEnv, text, url } from '@cern-sso/env';
 import { TRACING_ENV } from '@cern-sso/tracing';
+import { OBSERVABILITY_ENV } from '@cern-sso/observability';
 
 /** target-api's environment; a bad one stops it at start with every bad variable listed. */
 export const TARGET_API_ENV = {
@@ -23,6 +24,9 @@ export const TARGET_API_ENV = {
   DATABASE_URL: optionalPostgresUrl(),
   /** Database connections per replica. */
   DATABASE_POOL_SIZE: integer(10, 1, 100),
+  /** Caller client ids counted by name in the decision metric; later ones count as `other`. */
+  METRICS_MAX_CALLERS: integer(50, 0, 10_000),
+  ...OBSERVABILITY_ENV,
   ...TRACING_ENV,
 };
 

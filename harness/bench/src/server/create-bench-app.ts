@@ -1,15 +1,18 @@
 import 'reflect-metadata';
-import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
+import { useObservability } from '@cern-sso/observability';
 import { NestFactory } from '@nestjs/core';
 import { BenchAppModule, type BenchAppConfig } from './bench-app.module.js';
 
-/** Builds the bench app (not listening yet): used by main.ts and by the smoke test. */
-export function createBenchApp(
+/** Builds the bench app (not listening yet): used by main.ts and by the smoke test (`false`: silent). */
+export async function createBenchApp(
   config: BenchAppConfig,
-  logger?: LoggerService | false,
+  logs?: false,
 ): Promise<INestApplication> {
-  return NestFactory.create(BenchAppModule.with(config), {
-    logger: logger ?? undefined,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create(
+    BenchAppModule.with(config, logs === false ? { level: 'silent' } : {}),
+    { bufferLogs: true, abortOnError: false },
+  );
+  useObservability(app);
+  return app;
 }

@@ -1,3 +1,4 @@
+import type { ApiAccessError } from '../errors/api-access-error.js';
 import type { ResolvedTokenClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry.js';
 import { requestToken } from './token-request.js';
@@ -31,6 +32,7 @@ export async function fetchToken(
       if (!isRetryable(error) || attempt >= retry.maxAttempts) throw error;
       const delayMs = retryDelayMs(error, attempt, retry, options.random);
       if (clock() + delayMs - startedAt >= retry.maxTotalMs) throw error;
+      options.observer.retry?.(audience, error as ApiAccessError, delayMs);
       await options.sleep(delayMs);
     }
   }

@@ -14,6 +14,11 @@ export {
   DEFAULT_TARGET_PARAMETERS,
   DEFAULT_TIMEOUT_MS,
 } from './options.js';
+export {
+  combineTokenClientObservers,
+  type TokenClientObserver,
+  type TokenRequestEvent,
+} from './observer.js';
 export { axiosTokenHttp } from './http.js';
 export type { TokenHttp, TokenHttpRequest, TokenHttpResponse } from './http.js';
 export { withApiAccess } from './axios/with-api-access.js';

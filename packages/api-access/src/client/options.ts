@@ -2,6 +2,7 @@ import type { AxiosInstance } from 'axios';
 import type { ApiAccessError } from '../errors/api-access-error.js';
 import type { TokenHttp } from './http.js';
 import type { Clock } from '../clock.js';
+import type { TokenClientObserver } from './observer.js';
 
 export type { Clock };
 
@@ -70,6 +71,8 @@ export interface TokenClientOptions {
   random?: () => number;
   /** Told about background refreshes that failed (the old token is still served). Default: ignored. */
   onRefreshError?: (error: ApiAccessError, audience: string) => void;
+  /** Told of cache hits, shared requests, retries and token requests (metrics, logs). Default: none. */
+  observer?: TokenClientObserver;
 }
 
 /** The options after validation, with every default filled in. */
@@ -88,6 +91,7 @@ export interface ResolvedTokenClientOptions {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   onRefreshError: (error: ApiAccessError, audience: string) => void;
+  observer: TokenClientObserver;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;

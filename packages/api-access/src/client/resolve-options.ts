@@ -83,6 +83,13 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
     problems.expect(name, value === undefined || typeof value === 'function', 'a function', value);
   }
   problems.expect(
+    'observer',
+    options.observer === undefined ||
+      (typeof options.observer === 'object' && options.observer !== null),
+    'an object',
+    options.observer,
+  );
+  problems.expect(
     'http',
     options.http === undefined || typeof options.http === 'function',
     'an axios instance or a function',
@@ -105,6 +112,7 @@ export function resolveOptions(options: TokenClientOptions): ResolvedTokenClient
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
     onRefreshError: options.onRefreshError ?? (() => {}),
+    observer: options.observer ?? {},
   };
 }
 

@@ -35,8 +35,10 @@ export class TokenClient {
     const cached = this.#cache.get(audience);
     if (cached && now < cached.expiresAt) {
       if (now >= cached.refreshAt) this.#refreshInBackground(audience, cached);
+      this.#options.observer.cacheHit?.(audience);
       return cached.accessToken;
     }
+    if (this.#inFlight.has(audience)) this.#options.observer.sharedRequest?.(audience);
     return (await this.#fetchShared(audience)).accessToken;
   }
 
@@ -67,15 +69,32 @@ export class TokenClient {
     }
   }
 
-  #fetchShared(audience: string): Promise<CachedToken> {
+  #fetchShared(audience: string, background = false): Promise<CachedToken> {
     let pending = this.#inFlight.get(audience);
     if (!pending) {
+      const { clock, observer } = this.#options;
+      const startedAt = clock();
+      const report = (result: string, expiresAt?: number) =>
+        observer.tokenRequest?.({
+          audience,
+          result,
+          durationMs: clock() - startedAt,
+          background,
+          expiresAt,
+        });
       pending = fetchToken(this.#options, audience)
-        .then((token) => {
-          const cached = cacheToken(token, this.#options.refresh);
-          this.#cache.set(audience, cached);
-          return cached;
-        })
+        .then(
+          (token) => {
+            const cached = cacheToken(token, this.#options.refresh);
+            this.#cache.set(audience, cached);
+            report('ok', cached.expiresAt);
+            return cached;
+          },
+          (error: unknown) => {
+            report(error instanceof ApiAccessError ? error.code : 'ERR_UNKNOWN');
+            throw error;
+          },
+        )
         // Failures are never cached: the next caller tries again.
         .finally(() => this.#inFlight.delete(audience));
       this.#inFlight.set(audience, pending);
@@ -85,7 +104,7 @@ export class TokenClient {
 
   #refreshInBackground(audience: string, current: CachedToken): void {
     if (this.#inFlight.has(audience)) return;
-    this.#fetchShared(audience).catch((error: unknown) => {
+    this.#fetchShared(audience, true).catch((error: unknown) => {
       // Keep serving the still-valid token, and try again after `refresh.retryDelayMs`.
       if (this.#cache.get(audience) === current) {
         const refreshAt = this.#options.clock() + this.#options.refresh.retryDelayMs;

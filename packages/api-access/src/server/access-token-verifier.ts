@@ -35,6 +35,7 @@ export class AccessTokenVerifier {
     this.keys = new KeySet(keySource ?? new JwksSource(this.options), this.options, (kids) =>
       this.cache.forgetKids(kids),
     );
+    this.options.observer?.keySet?.(() => this.keys.state());
   }
 
   async verify(token: string): Promise<ApiAccessPrincipal> {

@@ -21,6 +21,14 @@ export { toHttpRefusal, type HttpRefusal } from './http-refusal.js';
 export type { JsonObject } from './decode-token.js';
 export type { PublishedKey, SigningKeySource } from './jwks-source.js';
 export type { KeySetState } from './key-set.js';
+export {
+  combineObservers,
+  outcomeOf,
+  type AccessDecision,
+  type AccessOutcome,
+  type ApiAccessObserver,
+  type DecisionRoute,
+} from './observer.js';
 export type { ApiAccessLogger, ApiAccessOptions, Clock, Scheduler } from './options.js';
 export type { ApiAccessPrincipal } from './principal.js';
 export { resolveApiAccessOptions, type ResolvedApiAccessOptions } from './resolve-options.js';

@@ -39,7 +39,8 @@ type KeySetOptions = Pick<
   | 'clock'
   | 'scheduler'
   | 'logger'
->;
+> &
+  Partial<Pick<ResolvedApiAccessOptions, 'observer'>>;
 
 /**
  * The SSO's signing keys as KeyObjects (a PEM is parsed once per key, never per request).
@@ -168,7 +169,9 @@ export class KeySet {
       this.replace(await this.source.getSigningKeys());
       this.fetchedAt = started;
       this.failure = undefined;
+      this.options.observer?.jwksFetch?.('ok');
     } catch (error) {
+      this.options.observer?.jwksFetch?.('error');
       const problem = error instanceof Error ? error.message : String(error);
       if (this.failure === undefined && this.fetchedAt !== undefined) {
         // One warning per outage: until it ends every refresh would repeat it.

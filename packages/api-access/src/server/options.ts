@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { JsonObject } from './decode-token.js';
+import type { ApiAccessObserver } from './observer.js';
 import type { Scheduler } from './scheduler.js';
 
 export type { Clock, JsonObject, Scheduler };
@@ -66,4 +67,6 @@ export interface ApiAccessOptions {
   scheduler?: Scheduler;
   /** Operational warnings (never tokens). Default: silent. */
   logger?: ApiAccessLogger;
+  /** Told of each access decision and JWKS fetch, for metrics and logs. Default: none. */
+  observer?: ApiAccessObserver;
 }

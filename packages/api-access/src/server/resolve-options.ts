@@ -1,6 +1,7 @@
 import { isHttpUrl, isObject, isText, type NumberRule } from '../options/option-checks.js';
 import { OptionProblems } from '../options/option-problems.js';
 import type { JsonObject } from './decode-token.js';
+import type { ApiAccessObserver } from './observer.js';
 import type { ApiAccessLogger, ApiAccessOptions, Clock } from './options.js';
 import { unrefScheduler, type Scheduler } from './scheduler.js';
 
@@ -28,6 +29,7 @@ export interface ResolvedApiAccessOptions {
   readonly clock: Clock;
   readonly scheduler: Scheduler;
   readonly logger: ApiAccessLogger;
+  readonly observer: ApiAccessObserver | undefined;
 }
 
 // Asymmetric only: with HMAC the "secret" would be the public key anyone can download.
@@ -100,6 +102,12 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
     'printable ASCII without quotes or backslashes',
     input.realm,
   );
+  problems.expect(
+    'observer',
+    input.observer === undefined || (typeof input.observer === 'object' && input.observer !== null),
+    'an object',
+    input.observer,
+  );
   for (const name of ['isApplication', 'clock', 'scheduler'] as const) {
     const value: unknown = input[name];
     problems.expect(name, value === undefined || typeof value === 'function', 'a function', value);
@@ -140,6 +148,7 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
     clock: input.clock ?? Date.now,
     scheduler: input.scheduler ?? unrefScheduler,
     logger: input.logger ?? silentLogger,
+    observer,
   };
   problems.throwIfAny();
   return resolved;

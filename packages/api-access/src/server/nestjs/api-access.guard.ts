@@ -4,14 +4,18 @@ import { AuthGuard } from '@nestjs/passport';
 import type { IncomingMessage } from 'node:http';
 import {
   AccessTokenVerifier,
+  type AccessDecision,
+  type AccessOutcome,
   type ApiAccessAuthenticateOptions,
   type ApiAccessPrincipal,
   asRefusal,
   authorize,
+  outcomeOf,
   readBearerToken,
   RefusalError,
   toHttpRefusal,
 } from '../index.js';
+import { DecisionRoutes } from './decision-routes.js';
 import { markDecision } from './decision-span.js';
 import { getRequestPrincipal, setRequestPrincipal } from './request-principal.js';
 import { RouteRequirementsReader } from './route-requirements.js';
@@ -21,13 +25,15 @@ import { RouteRequirementsReader } from './route-requirements.js';
  * routes pass, a token verified before is answered from the verifier's cache, and only a new
  * token goes through passport (`super.canActivate`, which runs ApiAccessPassportStrategy).
  * Then the route's `@Roles` / `@RequireAllRoles` / `@AllowedCallers`, read with the Reflector.
- * Refusals become RFC 6750 responses here and only here (see `toHttpRefusal`).
+ * Refusals become RFC 6750 responses here and only here (see `toHttpRefusal`), and every
+ * decision goes to the `observer` option, when there is one, from here.
  */
 @Injectable()
 export class ApiAccessGuard extends AuthGuard('api-access') {
   private readonly logger = new Logger(ApiAccessGuard.name);
   private readonly routes: RouteRequirementsReader;
   private readonly authenticateOptions: ApiAccessAuthenticateOptions;
+  private readonly decisionRoutes = new DecisionRoutes();
 
   constructor(
     @Inject(AccessTokenVerifier) private readonly verifier: AccessTokenVerifier,
@@ -43,20 +49,42 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
     const requirements = this.routes.of(context);
     if (requirements.isPublic) return true;
     const request = this.getRequest(context);
+    const observer = this.verifier.options.observer;
+    const started = observer === undefined ? 0 : performance.now();
     let principal: ApiAccessPrincipal | undefined;
+    let cache: AccessDecision['cache'] = 'miss';
     try {
       const token = readBearerToken(request.headers.authorization);
-      principal = this.verifier.cached(token) ?? (await this.authenticate(context, request));
+      principal = this.verifier.cached(token);
+      if (principal === undefined) principal = await this.authenticate(context, request);
+      else cache = 'hit';
       authorize(principal, requirements, this.verifier.options.allowedCallers);
       setRequestPrincipal(request, principal);
       markDecision(principal.clientId);
+      observer?.decision?.(this.decision(context, started, 'allowed', '', principal, cache));
       return true;
     } catch (error) {
       // Anything else is a bug and stays a 500.
       if (!(error instanceof RefusalError)) throw error;
       markDecision(principal?.clientId, error);
+      const outcome = outcomeOf(error.kind);
+      observer?.decision?.(this.decision(context, started, outcome, error.code, principal, cache));
       throw this.refuse(error, context.switchToHttp().getResponse<object>());
     }
+  }
+
+  /** What observers hear; the caller only once its token was accepted (else it is unproven). */
+  private decision(
+    context: ExecutionContext,
+    started: number,
+    outcome: AccessOutcome,
+    code: string,
+    principal: ApiAccessPrincipal | undefined,
+    cache: AccessDecision['cache'],
+  ): AccessDecision {
+    const seconds = (performance.now() - started) / 1000;
+    const route = this.decisionRoutes.of(context, this.routes.of(context));
+    return { route, outcome, code, caller: principal?.clientId, cache, seconds };
   }
 
   /**
