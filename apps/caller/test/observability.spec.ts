@@ -1,6 +1,7 @@
 import { type RunningEmulator } from '@cern-sso/sso-emulator';
 import { captureLogs } from '@cern-sso/observability/testing';
-import { startCaller, startFakeTarget, startTestEmulator, type FakeTarget } from './helpers.js';
+import { startFakeTarget, type FakeTarget } from '@cern-sso/testing-support';
+import { startCaller, startTestEmulator } from './helpers.js';
 
 let sso: RunningEmulator;
 let target: FakeTarget;

@@ -148,7 +148,7 @@ export function resolveApiAccessOptions(input: ApiAccessOptions): ResolvedApiAcc
     clock: input.clock ?? Date.now,
     scheduler: input.scheduler ?? unrefScheduler,
     logger: input.logger ?? silentLogger,
-    observer,
+    observer: input.observer,
   };
   problems.throwIfAny();
   return resolved;

@@ -5,7 +5,7 @@ import {
   startFakeTokenEndpoint,
   type FakeTokenEndpoint,
 } from '../client/support/fake-token-endpoint.js';
-import { manualClock, type ManualClock } from '../client/support/manual-clock.js';
+import { manualClock, type ManualClock } from '@cern-sso/testing-support';
 
 /** The sample lines of the registry's exposition whose name starts with `api_access_token_`. */
 async function tokenSamples(registry: Registry): Promise<string[]> {

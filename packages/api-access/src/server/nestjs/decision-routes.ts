@@ -1,5 +1,5 @@
 import type { ExecutionContext } from '@nestjs/common';
-import type { DecisionRoute } from '../observer.js';
+import type { DecisionRoute } from '../index.js';
 import type { RouteRequirements } from './route-requirements.js';
 
 // Express puts the matched route on the request (`req.route.path` is its template); other
