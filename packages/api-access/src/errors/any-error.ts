@@ -33,6 +33,11 @@ import type {
   TokenSignatureError,
   TokenTypError,
 } from '../server/token-errors.js';
+import type {
+  MatrixFileError,
+  MatrixIdentityError,
+  MatrixSetupError,
+} from '../matrix/matrix-errors.js';
 import type { InvalidOptionError } from './api-access-error.js';
 
 /** Every error the token client throws at runtime; `code` tells them apart. */
@@ -68,6 +73,9 @@ export type AnyRefusalError =
   | CallerNotAllowedError
   | KeysUnavailableError;
 
+/** Every error of the permission-matrix kit (`./matrix`, `api-access matrix`). */
+export type AnyMatrixError = MatrixFileError | MatrixSetupError | MatrixIdentityError;
+
 /**
  * Every error this package throws, as a union discriminated by `code` (like jose's errors):
  * `switch (error.code)` narrows to the class and its fields.
@@ -78,7 +86,8 @@ export type AnyRefusalError =
  *   if (known.code === 'ERR_ROLE_MISSING') console.log(known.requiredRoles);
  * }
  */
-export type AnyApiAccessError = InvalidOptionError | AnyTokenClientError | AnyRefusalError;
+export type AnyApiAccessError =
+  InvalidOptionError | AnyTokenClientError | AnyRefusalError | AnyMatrixError;
 
 /** Every stable `code` of this package, e.g. `ERR_TOKEN_EXPIRED`. */
 export type ApiAccessErrorCode = AnyApiAccessError['code'];

@@ -14,7 +14,7 @@ export interface RefusalEntry {
 
 /** An error thrown to the calling code, which this package never answers over HTTP. */
 export interface ThrownEntry {
-  readonly side: 'caller' | 'both';
+  readonly side: 'caller' | 'both' | 'matrix';
   readonly status: undefined;
   readonly rfc6750: 'none';
   readonly meaning: string;
@@ -112,4 +112,10 @@ export const ERROR_CATALOGUE: { readonly [C in ApiAccessErrorCode]: CatalogueEnt
       'none',
       'the JWKS cannot be fetched and no usable key is cached',
     ),
+    ERR_MATRIX_FILE: thrown('matrix', 'the permission matrix file is invalid; nothing ran'),
+    ERR_MATRIX_SETUP: thrown(
+      'matrix',
+      'the permission matrix cannot run here (an unset variable, roles against a real SSO)',
+    ),
+    ERR_MATRIX_IDENTITY: thrown('matrix', 'an identity of the permission matrix got no token'),
   });

@@ -4,6 +4,7 @@
 export { ApiAccessError, InvalidOptionError } from './api-access-error.js';
 export type {
   AnyApiAccessError,
+  AnyMatrixError,
   AnyRefusalError,
   AnyTokenClientError,
   ApiAccessErrorCode,
@@ -54,3 +55,5 @@ export {
   TokenSignatureError,
   TokenTypError,
 } from '../server/token-errors.js';
+export { MatrixFileError, MatrixIdentityError, MatrixSetupError } from '../matrix/matrix-errors.js';
+export type { MatrixFileProblem } from '../matrix/matrix-errors.js';

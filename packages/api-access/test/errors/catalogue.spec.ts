@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as client from '../../src/client/index.js';
 import * as errors from '../../src/errors/index.js';
+import * as matrix from '../../src/matrix/index.js';
 import { ERROR_CATALOGUE, type ApiAccessErrorCode } from '../../src/errors/index.js';
 import * as server from '../../src/server/index.js';
 
@@ -15,7 +16,10 @@ function classesByCode(module: object): Map<string, unknown> {
 
 const all = Object.keys(ERROR_CATALOGUE) as ApiAccessErrorCode[];
 const refusals = all.filter((code) => ERROR_CATALOGUE[code].side === 'api');
-const thrownByClient = all.filter((code) => ERROR_CATALOGUE[code].side !== 'api');
+const thrownByClient = all.filter((code) =>
+  ['caller', 'both'].includes(ERROR_CATALOGUE[code].side),
+);
+const thrownByMatrix = all.filter((code) => ERROR_CATALOGUE[code].side === 'matrix');
 
 describe('the catalogue', () => {
   it('has one entry per error class of ./errors, and nothing else', () => {
@@ -30,6 +34,7 @@ describe('the catalogue', () => {
   it.each([
     ['./client', client, thrownByClient],
     ['./server', server, [...refusals, 'ERR_INVALID_OPTION']],
+    ['./matrix', matrix, thrownByMatrix],
   ] as const)('%s still exports the same classes as ./errors', (_entry, module, codes) => {
     const fromErrors = classesByCode(errors);
     const fromEntry = classesByCode(module);
