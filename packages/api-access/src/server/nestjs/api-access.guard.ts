@@ -18,7 +18,7 @@ import {
 import { DecisionRoutes } from './decision-routes.js';
 import { markDecision } from './decision-span.js';
 import { getRequestPrincipal, setRequestPrincipal } from './request-principal.js';
-import { RouteRequirementsReader } from './route-requirements.js';
+import { type RouteRequirements, RouteRequirementsReader } from './route-requirements.js';
 
 /**
  * `AuthGuard('api-access')` with the shape of the NestJS docs' `@Public()` override: public
@@ -61,14 +61,18 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
       authorize(principal, requirements, this.verifier.options.allowedCallers);
       setRequestPrincipal(request, principal);
       markDecision(principal.clientId);
-      observer?.decision?.(this.decision(context, started, 'allowed', '', principal, cache));
+      observer?.decision?.(
+        this.decision(context, requirements, started, 'allowed', '', principal, cache),
+      );
       return true;
     } catch (error) {
       // Anything else is a bug and stays a 500.
       if (!(error instanceof RefusalError)) throw error;
       markDecision(principal?.clientId, error);
       const outcome = outcomeOf(error.kind);
-      observer?.decision?.(this.decision(context, started, outcome, error.code, principal, cache));
+      observer?.decision?.(
+        this.decision(context, requirements, started, outcome, error.code, principal, cache),
+      );
       throw this.refuse(error, context.switchToHttp().getResponse<object>());
     }
   }
@@ -76,6 +80,7 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
   /** What observers hear; the caller only once its token was accepted (else it is unproven). */
   private decision(
     context: ExecutionContext,
+    requirements: RouteRequirements,
     started: number,
     outcome: AccessOutcome,
     code: string,
@@ -83,7 +88,7 @@ export class ApiAccessGuard extends AuthGuard('api-access') {
     cache: AccessDecision['cache'],
   ): AccessDecision {
     const seconds = (performance.now() - started) / 1000;
-    const route = this.decisionRoutes.of(context, this.routes.of(context));
+    const route = this.decisionRoutes.of(context, requirements);
     return { route, outcome, code, caller: principal?.clientId, cache, seconds };
   }
 

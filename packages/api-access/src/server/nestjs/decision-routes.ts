@@ -14,7 +14,8 @@ export class DecisionRoutes {
   private readonly byRoute = new WeakMap<object, DecisionRoute>();
 
   of(context: ExecutionContext, requirements: RouteRequirements): DecisionRoute {
-    const request = context.switchToHttp().getRequest<RoutedRequest>();
+    // The handler's first argument is the request (HTTP only, as the guard): no switchToHttp().
+    const request = context.getArgByIndex<RoutedRequest>(0);
     const key: object = request.route ?? context.getHandler();
     let route = this.byRoute.get(key);
     if (route === undefined) {

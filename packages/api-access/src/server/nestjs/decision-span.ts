@@ -1,13 +1,5 @@
 import { trace } from '@opentelemetry/api';
-import type { RefusalError, RefusalKind } from '../index.js';
-
-const OUTCOMES: Record<RefusalKind, string> = {
-  missing_token: 'unauthenticated',
-  invalid_request: 'unauthenticated',
-  invalid_token: 'unauthenticated',
-  insufficient_scope: 'forbidden',
-  keys_unavailable: 'unavailable',
-};
+import { outcomeOf, type RefusalError } from '../index.js';
 
 /**
  * Puts the guard's decision on the request's current span, when the app traces with
@@ -18,7 +10,7 @@ const OUTCOMES: Record<RefusalKind, string> = {
 export function markDecision(caller: string | undefined, refusal?: RefusalError): void {
   const span = trace.getActiveSpan();
   if (span === undefined || !span.isRecording()) return;
-  span.setAttribute('api_access.decision', refusal ? OUTCOMES[refusal.kind] : 'allowed');
+  span.setAttribute('api_access.decision', refusal ? outcomeOf(refusal.kind) : 'allowed');
   if (refusal) span.setAttribute('api_access.code', refusal.code);
   if (caller !== undefined) span.setAttribute('api_access.caller', caller);
 }
